@@ -1,0 +1,47 @@
+//! The device commands that carry the blobs (spec, "Payload per action"), as
+//! text to paste into the device's xAPI console. No trailing newline: the admin
+//! presses Enter.
+
+use crate::action::Action;
+use crate::base64url;
+use crate::error::{Error, ErrorKind};
+use crate::jwe::compact::split;
+use crate::secret::Secret;
+
+/// The command that carries `jwe` for `action`.
+///
+/// The blob is checked first (shape and header, no secret needed) and must
+/// carry `action` in its header, so an `add` blob cannot be pasted as an activate.
+pub fn device_command(action: Action, jwe: &str) -> Result<String, Error> {
+    let compact = split(jwe)?;
+    if compact.header.action != action {
+        return Err(Error::new(
+            ErrorKind::ActionMismatch,
+            format!(
+                "This blob was built for {}, not {}. Build a {} blob, or choose the {} command.",
+                compact.header.action.name(),
+                action.name(),
+                action.name(),
+                compact.header.action.name()
+            ),
+        ));
+    }
+    let jwe = jwe.trim();
+    Ok(match action {
+        Action::Populate => format!("xCommand Security ClientSecret Populate Secret: \"{jwe}\""),
+        // Multi-line: the blob on its own line, then a line holding only ".".
+        Action::Add => format!("xCommand Security Certificates Services Add IsEncrypted: True\n{jwe}\n."),
+        Action::Activate => {
+            format!("xCommand Security Certificates Services Activate Purpose: WebexIdentity Fingerprint: \"{jwe}\"")
+        }
+        Action::Deactivate => {
+            format!("xCommand Security Certificates Services Deactivate Purpose: WebexIdentity Fingerprint: \"{jwe}\"")
+        }
+    })
+}
+
+/// The first, plain-text populate: the secret's UTF-8 bytes as base64url.
+/// This one command carries the secret in clear; type it at the device console.
+pub fn initial_populate_command(secret: &Secret) -> String {
+    format!("xCommand Security ClientSecret Populate Secret: \"{}\"", base64url::encode(secret.as_bytes()))
+}

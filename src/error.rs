@@ -1,0 +1,124 @@
+//! Errors: one stable code for each way an input can be wrong, and a message
+//! that tells a person what is wrong and what to do. Messages never echo a
+//! secret, a key or the bytes of an input.
+
+use std::fmt;
+
+/// What went wrong. Each kind has a stable snake_case [`code`](ErrorKind::code)
+/// that JavaScript callers and tests match on; messages may change, codes do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// An argument from JavaScript is missing or of the wrong type, or an
+    /// options object holds a member this API does not know.
+    BadArgument,
+    /// The action is not one of `populate`, `add`, `activate`, `deactivate`.
+    BadAction,
+    /// The content encryption is not `A128GCM` or `A256GCM`.
+    BadEnc,
+    /// The scrypt salt is shorter than the 4 bytes the spec requires.
+    SaltTooShort,
+    /// The AES-GCM IV is not exactly 12 bytes.
+    BadIvLength,
+    /// The ClientSecret is empty.
+    EmptySecret,
+    /// Text given as a certificate fingerprint is not 40 hex digits.
+    BadFingerprint,
+    /// The payload does not fit the action (an `add` without a certificate
+    /// or without a private key).
+    BadPayload,
+    /// A blob handed to `deviceCommand` carries another action in its header.
+    ActionMismatch,
+    /// The blob is not a compact JWE of the shape a device takes: wrong part
+    /// count, bad base64url, a non-empty encrypted key, header not JSON.
+    MalformedJwe,
+    /// The header is well-formed but not one a device takes: other `alg`,
+    /// unknown `enc`, `cisco-kdf` version other than "1", missing or extra members.
+    UnsupportedHeader,
+    /// Wrong secret or tampered blob. Deliberately says nothing more.
+    DecryptFailed,
+    /// The blob opened, but its payload is not UTF-8 text.
+    PayloadNotUtf8,
+    /// An input is over [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES); refused before any work.
+    InputTooLarge,
+    /// The platform's random generator failed; nothing was built.
+    RandomUnavailable,
+}
+
+impl ErrorKind {
+    /// Every kind, for tests that must cover them all.
+    pub const ALL: [ErrorKind; 15] = [
+        ErrorKind::BadArgument,
+        ErrorKind::BadAction,
+        ErrorKind::BadEnc,
+        ErrorKind::SaltTooShort,
+        ErrorKind::BadIvLength,
+        ErrorKind::EmptySecret,
+        ErrorKind::BadFingerprint,
+        ErrorKind::BadPayload,
+        ErrorKind::ActionMismatch,
+        ErrorKind::MalformedJwe,
+        ErrorKind::UnsupportedHeader,
+        ErrorKind::DecryptFailed,
+        ErrorKind::PayloadNotUtf8,
+        ErrorKind::InputTooLarge,
+        ErrorKind::RandomUnavailable,
+    ];
+
+    /// The stable code that crosses to JavaScript as `error.code`.
+    /// This `match` is the only place codes are spelled.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::BadArgument => "bad_argument",
+            ErrorKind::BadAction => "bad_action",
+            ErrorKind::BadEnc => "bad_enc",
+            ErrorKind::SaltTooShort => "salt_too_short",
+            ErrorKind::BadIvLength => "bad_iv_length",
+            ErrorKind::EmptySecret => "empty_secret",
+            ErrorKind::BadFingerprint => "bad_fingerprint",
+            ErrorKind::BadPayload => "bad_payload",
+            ErrorKind::ActionMismatch => "action_mismatch",
+            ErrorKind::MalformedJwe => "malformed_jwe",
+            ErrorKind::UnsupportedHeader => "unsupported_header",
+            ErrorKind::DecryptFailed => "decrypt_failed",
+            ErrorKind::PayloadNotUtf8 => "payload_not_utf8",
+            ErrorKind::InputTooLarge => "input_too_large",
+            ErrorKind::RandomUnavailable => "random_unavailable",
+        }
+    }
+}
+
+/// An error with its kind and a message for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into() }
+    }
+
+    /// What went wrong, for code to match on.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Shorthand for `self.kind().code()`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// What is wrong and what to do, for people.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.kind.code())
+    }
+}
+
+impl std::error::Error for Error {}

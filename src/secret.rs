@@ -1,0 +1,44 @@
+//! The device's ClientSecret: held as UTF-8 bytes, wiped from memory on drop,
+//! never printed by `Debug`.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorKind};
+use crate::limits::check_size;
+
+/// A ClientSecret (or a new one on its way into a `populate` blob).
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    /// Takes ownership of `text` so no unwiped copy is left behind.
+    /// Refuses an empty secret and one over the input limit.
+    pub fn from_string(text: String) -> Result<Self, Error> {
+        let text = Zeroizing::new(text);
+        if text.is_empty() {
+            return Err(Error::new(
+                ErrorKind::EmptySecret,
+                "The secret is empty. Type the device's ClientSecret.",
+            ));
+        }
+        check_size("secret", text.len())?;
+        Ok(Secret(text))
+    }
+
+    /// Copies `text` into a new secret.
+    pub fn new(text: &str) -> Result<Self, Error> {
+        Self::from_string(text.to_owned())
+    }
+
+    /// The UTF-8 bytes the key derivation takes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}

@@ -1,0 +1,47 @@
+//! Shared by the test suites: the spec's vectors (embedded, so the same tests
+//! run in a browser where there is no file system) and small helpers.
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use webex_device_identity::{Action, Enc};
+
+/// One known answer from `tests/vectors/device-jwe-vectors.json`, a copy of
+/// the spec's file (scripts/test checks the copy is current).
+#[derive(Deserialize)]
+pub struct Vector {
+    pub action: String,
+    pub secret: String,
+    pub payload: String,
+    pub enc: String,
+    pub salt_hex: String,
+    pub iv_hex: String,
+    pub cek_hex: String,
+    pub header_json: String,
+    pub jwe: String,
+}
+
+impl Vector {
+    pub fn action(&self) -> Action {
+        Action::from_name(&self.action).unwrap()
+    }
+    pub fn enc(&self) -> Enc {
+        Enc::from_name(&self.enc).unwrap()
+    }
+}
+
+pub fn vectors() -> Vec<Vector> {
+    serde_json::from_str(include_str!("../vectors/device-jwe-vectors.json")).unwrap()
+}
+
+pub fn hex(text: &str) -> Vec<u8> {
+    assert!(text.len() % 2 == 0);
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+}
+
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A PEM-shaped add payload that passes the shallow bundle check.
+pub const BUNDLE: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n\
+-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
