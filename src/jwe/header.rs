@@ -62,14 +62,15 @@ impl Header {
 
     /// Parses and validates header JSON.
     pub fn from_json(bytes: &[u8]) -> Result<Header, Error> {
-        let json: HeaderJson = serde_json::from_slice(bytes).map_err(|e| {
-            if e.is_data() {
-                // Valid JSON, wrong members: missing, unknown, duplicated or mistyped.
-                unsupported(&format!("its members are not the ones a device takes ({e})"))
-            } else {
-                malformed("Its header is not valid JSON.")
-            }
-        })?;
+        // First: is it a JSON object at all? (A JOSE header must be one.)
+        match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(serde_json::Value::Object(_)) => {}
+            _ => return Err(malformed("Its header is not a JSON object.")),
+        }
+        // Then the exact member set: missing, unknown, duplicated or mistyped
+        // members are valid JSON, but not a header a device takes.
+        let json: HeaderJson = serde_json::from_slice(bytes)
+            .map_err(|e| unsupported(&format!("its members are not the ones a device takes ({e})")))?;
         if json.alg != ALG_DIR {
             return Err(unsupported("its alg is not \"dir\""));
         }

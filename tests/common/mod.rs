@@ -45,3 +45,25 @@ pub fn to_hex(bytes: &[u8]) -> String {
 /// A PEM-shaped add payload that passes the shallow bundle check.
 pub const BUNDLE: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n\
 -----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
+
+/// The AES-GCM tag that makes `ciphertext` authentic under `key` and `iv`:
+/// recover the plaintext through the keystream, then seal it again.
+pub fn gcm_tag(key: &[u8], iv: &[u8], aad: &[u8], ciphertext: &[u8]) -> Vec<u8> {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use aes_gcm::{Aes128Gcm, Aes256Gcm, Nonce};
+    let iv: [u8; 12] = iv.try_into().unwrap();
+    let nonce = Nonce::from(iv);
+    let zeros = vec![0u8; ciphertext.len()];
+    let payload = Payload { msg: &zeros, aad: b"" };
+    let keystream = match key.len() {
+        16 => Aes128Gcm::new_from_slice(key).unwrap().encrypt(&nonce, payload).unwrap(),
+        _ => Aes256Gcm::new_from_slice(key).unwrap().encrypt(&nonce, payload).unwrap(),
+    };
+    let plaintext: Vec<u8> = ciphertext.iter().zip(&keystream).map(|(c, k)| c ^ k).collect();
+    let sealed = match key.len() {
+        16 => Aes128Gcm::new_from_slice(key).unwrap().encrypt(&nonce, Payload { msg: &plaintext, aad }).unwrap(),
+        _ => Aes256Gcm::new_from_slice(key).unwrap().encrypt(&nonce, Payload { msg: &plaintext, aad }).unwrap(),
+    };
+    assert_eq!(&sealed[..ciphertext.len()], ciphertext);
+    sealed[ciphertext.len()..].to_vec()
+}

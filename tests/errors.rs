@@ -1,0 +1,257 @@
+//! One negative test per error code, asserting the code (never message text),
+//! plus one-bit flips in each part of a blob. Runs natively and in browsers.
+
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use common::{vectors, BUNDLE};
+use webex_device_identity::b64;
+use webex_device_identity::{
+    build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Error, ErrorKind, Secret,
+    MAX_INPUT_BYTES,
+};
+
+
+fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
+    BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false }
+}
+
+fn secret() -> Secret {
+    Secret::new("ossifrage").unwrap()
+}
+
+fn kind<T: std::fmt::Debug>(result: Result<T, Error>) -> ErrorKind {
+    let error = result.expect_err("expected an error");
+    assert!(!error.message().is_empty());
+    error.kind()
+}
+
+/// Re-encodes `jwe` with header JSON replaced, keeping the other parts.
+fn with_header(jwe: &str, header_json: &str) -> String {
+    let rest = jwe.split_once('.').unwrap().1;
+    format!("{}.{rest}", b64::encode(header_json.as_bytes()))
+}
+
+/// Flips bit `bit` of the decoded part `index` and re-encodes it.
+fn flip(jwe: &str, index: usize, bit: usize) -> String {
+    let mut parts: Vec<String> = jwe.split('.').map(str::to_owned).collect();
+    let mut bytes = b64::decode(&parts[index]).unwrap();
+    bytes[bit / 8] ^= 1 << (bit % 8);
+    parts[index] = b64::encode(&bytes);
+    parts.join(".")
+}
+
+/// Every ErrorKind that the native core can raise has a test below; the two
+/// that only the JS boundary or a broken platform raise are tested from JS
+/// (tests/js/api.test.mjs walks every code).
+#[test]
+fn every_kind_has_a_unique_snake_case_code() {
+    let codes: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
+    for (i, code) in codes.iter().enumerate() {
+        assert!(code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{code}");
+        assert!(!codes[..i].contains(code), "duplicate {code}");
+    }
+}
+
+#[test]
+fn bad_action() {
+    assert_eq!(kind(Action::from_name("Add")), ErrorKind::BadAction);
+    assert_eq!(kind(Action::from_name("install")), ErrorKind::BadAction);
+}
+
+#[test]
+fn bad_enc() {
+    assert_eq!(kind(Enc::parse("A192GCM")), ErrorKind::BadEnc);
+    assert_eq!(kind(Enc::parse("a256gcm")), ErrorKind::BadEnc);
+}
+
+#[test]
+fn salt_too_short() {
+    for len in 0..4 {
+        let salt = vec![7u8; len];
+        let r = BuildRequest { salt: Some(&salt), ..request(Action::Populate, "new") };
+        assert_eq!(kind(build_jwe(&secret(), &r)), ErrorKind::SaltTooShort, "{len}");
+    }
+}
+
+#[test]
+fn salt_too_short_in_a_blob() {
+    let v = &vectors()[0];
+    let header = r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"AAEC","version":"1"},"enc":"A128GCM"}"#;
+    assert_eq!(kind(open_jwe(&with_header(&v.jwe, header), &secret())), ErrorKind::SaltTooShort);
+}
+
+#[test]
+fn bad_iv_length() {
+    for len in [0usize, 11, 13, 16] {
+        let iv = vec![1u8; len];
+        let r = BuildRequest { iv: Some(&iv), ..request(Action::Populate, "new") };
+        assert_eq!(kind(build_jwe(&secret(), &r)), ErrorKind::BadIvLength, "{len}");
+    }
+    let v = &vectors()[0];
+    let mut parts: Vec<&str> = v.jwe.split('.').collect();
+    parts[2] = "AAECAwQFBgcICQoL"; // 12 bytes: fine
+    assert!(open_jwe(&parts.join("."), &secret()).is_err_and(|e| e.kind() == ErrorKind::DecryptFailed));
+    parts[2] = "AAECAwQFBgcICQ"; // 10 bytes
+    assert_eq!(kind(open_jwe(&parts.join("."), &secret())), ErrorKind::BadIvLength);
+}
+
+#[test]
+fn empty_secret() {
+    assert_eq!(kind(Secret::new("")), ErrorKind::EmptySecret);
+}
+
+#[test]
+fn bad_fingerprint() {
+    for text in ["", "2fd4", "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1", "2fd4e1c67a2d28fced849ee1bb76e7391b93eb123",
+        "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1g", "sha256 fingerprint=2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"]
+    {
+        assert_eq!(kind(normalize_fingerprint(text)), ErrorKind::BadFingerprint, "{text:?}");
+    }
+    for action in [Action::Activate, Action::Deactivate] {
+        assert_eq!(kind(build_jwe(&secret(), &request(action, "not a fingerprint"))), ErrorKind::BadFingerprint);
+    }
+}
+
+#[test]
+fn bad_payload() {
+    let no_cert = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
+    let no_key = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    let encrypted_key = format!("{no_key}-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    for payload in ["", "this is a PEM file", no_cert, no_key, &encrypted_key] {
+        assert_eq!(kind(build_jwe(&secret(), &request(Action::Add, payload))), ErrorKind::BadPayload, "{payload:?}");
+    }
+    assert!(build_jwe(&secret(), &request(Action::Add, BUNDLE)).is_ok());
+}
+
+#[test]
+fn action_mismatch() {
+    let v = &vectors()[0]; // an add blob
+    for action in [Action::Populate, Action::Activate, Action::Deactivate] {
+        assert_eq!(kind(device_command(action, &v.jwe)), ErrorKind::ActionMismatch);
+    }
+}
+
+#[test]
+fn malformed_jwe() {
+    let v = &vectors()[0];
+    let parts: Vec<&str> = v.jwe.split('.').collect();
+    let cases = [
+        String::new(),
+        "not a blob".to_owned(),
+        parts[..4].join("."),                     // four parts
+        format!("{}.x", v.jwe),                   // six parts
+        format!("{}.AAAA.{}", parts[0], parts[2..].join(".")), // encrypted key present
+        v.jwe.replacen('.', "=.", 1),             // padding
+        v.jwe.replace('-', "+"),                  // standard alphabet in the header
+        format!("{} ", parts[0]) + &v.jwe[parts[0].len()..], // space inside
+        with_header(&v.jwe, "{\"alg\":\"dir\""),  // truncated JSON
+        with_header(&v.jwe, "[]"),                // JSON, but not an object
+        format!("{}..{}.{}.{}", b64::encode(&[0xff, 0xfe]), parts[2], parts[3], parts[4]), // not UTF-8
+        format!("{}..{}.{}.AAAA", parts[0], parts[2], parts[3]), // tag of 3 bytes
+        format!("{}..{}.{}.{}", parts[0], parts[2], "5eZTCAP4M_Z", parts[4]), // non-canonical trailing bits
+    ];
+    for (i, jwe) in cases.iter().enumerate() {
+        assert_eq!(kind(open_jwe(jwe, &secret())), ErrorKind::MalformedJwe, "case {i}: {jwe}");
+        assert_eq!(kind(device_command(Action::Add, jwe)), ErrorKind::MalformedJwe, "case {i}");
+    }
+}
+
+#[test]
+fn unsupported_header() {
+    let v = &vectors()[0];
+    let headers = [
+        r#"{"alg":"none","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#,
+        r#"{"alg":"A128KW","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128CBC-HS256"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"2"},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":1},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-action":"install","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"version":"1"},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"}}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM","zip":"DEF"}"#,
+        r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1","n":16},"enc":"A128GCM"}"#,
+        r#"{"alg":"dir","alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#,
+    ];
+    for header in headers {
+        let jwe = with_header(&v.jwe, header);
+        assert_eq!(kind(open_jwe(&jwe, &secret())), ErrorKind::UnsupportedHeader, "{header}");
+        assert_eq!(kind(device_command(Action::Add, &jwe)), ErrorKind::UnsupportedHeader, "{header}");
+    }
+}
+
+#[test]
+fn decrypt_failed_with_the_wrong_secret() {
+    let v = &vectors()[0];
+    assert_eq!(kind(open_jwe(&v.jwe, &Secret::new("ossifrage ").unwrap())), ErrorKind::DecryptFailed);
+}
+
+#[test]
+fn one_bit_flips_in_every_part_are_refused() {
+    let v = &vectors()[0];
+    // Header: a bit in the salt value keeps the JSON valid, so only the tag check
+    // catches it; a bit in "dir" or in the braces makes it unsupported or malformed.
+    let salt_at = v.header_json.find("5eZT").unwrap() * 8;
+    assert_eq!(kind(open_jwe(&flip(&v.jwe, 0, salt_at), &secret())), ErrorKind::DecryptFailed);
+    let dir_at = v.header_json.find("dir").unwrap() * 8;
+    assert_eq!(kind(open_jwe(&flip(&v.jwe, 0, dir_at), &secret())), ErrorKind::UnsupportedHeader);
+    assert_eq!(kind(open_jwe(&flip(&v.jwe, 0, 1), &secret())), ErrorKind::MalformedJwe);
+    // Encrypted key: any content at all is refused.
+    let with_key = v.jwe.replacen("..", ".AA.", 1);
+    assert_eq!(kind(open_jwe(&with_key, &secret())), ErrorKind::MalformedJwe);
+    // IV, ciphertext, tag: first, a middle and the last bit of each.
+    for index in 2..5 {
+        let bits = b64::decode(v.jwe.split('.').nth(index).unwrap()).unwrap().len() * 8;
+        for bit in [0, bits / 2 + 3, bits - 1] {
+            assert_eq!(kind(open_jwe(&flip(&v.jwe, index, bit), &secret())), ErrorKind::DecryptFailed, "{index}/{bit}");
+        }
+    }
+}
+
+#[test]
+fn payload_not_utf8() {
+    // Only another tool can make such a blob; forge one with the vector's key:
+    // GCM is a stream cipher, so flipping ciphertext bits flips plaintext bits,
+    // and a fresh tag over the changed ciphertext makes it authentic.
+    let v = &vectors()[1]; // populate, A256GCM
+    let key = webex_device_identity::kdf::derive_key(&Secret::new(&v.secret).unwrap(), &common::hex(&v.salt_hex), v.enc())
+        .unwrap();
+    let parts: Vec<&str> = v.jwe.split('.').collect();
+    let ciphertext = b64::decode(parts[3]).unwrap();
+    // Keystream = ciphertext XOR known plaintext; make plaintext byte 0 = 0xff.
+    let mut forged = ciphertext.clone();
+    forged[0] ^= v.payload.as_bytes()[0] ^ 0xff;
+    let tag = common::gcm_tag(&key, &common::hex(&v.iv_hex), parts[0].as_bytes(), &forged);
+    let jwe = format!("{}..{}.{}.{}", parts[0], parts[2], b64::encode(&forged), b64::encode(&tag));
+    assert_eq!(kind(open_jwe(&jwe, &Secret::new(&v.secret).unwrap())), ErrorKind::PayloadNotUtf8);
+}
+
+#[test]
+fn input_too_large() {
+    let big = "a".repeat(MAX_INPUT_BYTES + 1);
+    assert_eq!(kind(Secret::new(&big)), ErrorKind::InputTooLarge);
+    assert_eq!(kind(open_jwe(&big, &secret())), ErrorKind::InputTooLarge);
+    assert_eq!(kind(device_command(Action::Add, &big)), ErrorKind::InputTooLarge);
+    assert_eq!(kind(normalize_fingerprint(&big)), ErrorKind::InputTooLarge);
+    assert_eq!(kind(build_jwe(&secret(), &request(Action::Populate, &big))), ErrorKind::InputTooLarge);
+    let salt = vec![0u8; MAX_INPUT_BYTES + 1];
+    let r = BuildRequest { salt: Some(&salt), ..request(Action::Populate, "x") };
+    assert_eq!(kind(build_jwe(&secret(), &r)), ErrorKind::InputTooLarge);
+    // Exactly at the limit is accepted.
+    let at_limit = "a".repeat(MAX_INPUT_BYTES);
+    assert!(Secret::new(&at_limit).is_ok());
+}
+
+#[test]
+fn errors_never_echo_the_secret() {
+    let s = "correct horse battery staple";
+    let v = &vectors()[0];
+    let e = open_jwe(&v.jwe, &Secret::new(s).unwrap()).unwrap_err();
+    assert!(!e.message().contains(s) && !format!("{e:?}").contains(s));
+    assert_eq!(format!("{:?}", Secret::new(s).unwrap()), "Secret(<redacted>)");
+}
