@@ -1,0 +1,121 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** The four device actions. */
+export type Action = "populate" | "add" | "activate" | "deactivate";
+/** Content encryptions a device takes. */
+export type Enc = "A128GCM" | "A256GCM";
+/** Arguments of buildJwe. */
+export interface BuildJweOptions {
+    action: Action;
+    /** The device's current ClientSecret. */
+    secret: string;
+    /** New secret (populate), PEM bundle (add) or SHA-1 fingerprint (activate, deactivate). */
+    payload: string;
+    /** Default "A256GCM". */
+    enc?: Enc;
+    /** For known-answer tests only: fixed salt, at least 4 bytes. Default: 16 random bytes. */
+    salt?: Uint8Array;
+    /** For known-answer tests only: fixed IV, exactly 12 bytes. Default: 12 random bytes. */
+    iv?: Uint8Array;
+    /** For tests only: skip the add payload's certificate checks. */
+    allowFindings?: boolean;
+}
+/** What openJwe returns. */
+export interface OpenedJwe {
+    action: Action;
+    enc: Enc;
+    /** The scrypt salt, base64url. */
+    salt: string;
+    /** The protected header, parsed. */
+    header: { alg: "dir"; "cisco-action": Action; "cisco-kdf": { salt: string; version: "1" }; enc: Enc };
+    payload: string;
+}
+/** Every error thrown by this module is an Error with a stable code. */
+export interface DeviceIdentityError extends Error { code: string }
+
+
+
+/**
+ * Builds the compact JWE (the "blob") a device takes for one action.
+ * Throws an Error with a `code` for any bad input; see the README.
+ */
+export function buildJwe(options: BuildJweOptions): string;
+
+/**
+ * Returns the exact device command text that carries `jwe` for `action`
+ * (three lines for add, the last holding only "."; no trailing newline).
+ * The blob's header must carry the same action.
+ */
+export function deviceCommand(action: Action, jwe: string): string;
+
+/**
+ * Every error code this module can throw, for callers that map codes to help.
+ */
+export function errorCodes(): string[];
+
+/**
+ * Returns the first, plain-text populate command that seeds a device with
+ * `secret`. It carries the secret in clear: type it at the device console.
+ */
+export function initialPopulateCommand(secret: string): string;
+
+/**
+ * The largest input accepted, in bytes (1 MiB).
+ */
+export function maxInputBytes(): number;
+
+/**
+ * Returns 40 lowercase hex digits from a fingerprint pasted with or without
+ * colons, spaces, upper case or openssl's "SHA1 Fingerprint=" prefix.
+ */
+export function normalizeFingerprint(text: string): string;
+
+/**
+ * Opens a blob with the secret: full validation and tag check, then returns
+ * `{ action, enc, salt, header, payload }`. Never returns partial plaintext.
+ */
+export function openJwe(jwe: string, secret: string): OpenedJwe;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly buildJwe: (a: any) => [number, number, number, number];
+    readonly deviceCommand: (a: any, b: any) => [number, number, number, number];
+    readonly errorCodes: () => any;
+    readonly initialPopulateCommand: (a: any) => [number, number, number, number];
+    readonly maxInputBytes: () => number;
+    readonly normalizeFingerprint: (a: any) => [number, number, number, number];
+    readonly openJwe: (a: any, b: any) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -1,0 +1,218 @@
+//! The JavaScript API: thin wrappers that check argument types, call the core
+//! and turn every core error into a JS `Error` with a stable `code`. The only
+//! module that knows about JavaScript.
+
+// wasm_bindgen's generated glue uses `unsafe`; none is written here.
+#![allow(unsafe_code)]
+
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::{Error, ErrorKind};
+use crate::{Action, BuildRequest, Enc, Secret, MAX_INPUT_BYTES};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** The four device actions. */
+export type Action = "populate" | "add" | "activate" | "deactivate";
+/** Content encryptions a device takes. */
+export type Enc = "A128GCM" | "A256GCM";
+/** Arguments of buildJwe. */
+export interface BuildJweOptions {
+  action: Action;
+  /** The device's current ClientSecret. */
+  secret: string;
+  /** New secret (populate), PEM bundle (add) or SHA-1 fingerprint (activate, deactivate). */
+  payload: string;
+  /** Default "A256GCM". */
+  enc?: Enc;
+  /** For known-answer tests only: fixed salt, at least 4 bytes. Default: 16 random bytes. */
+  salt?: Uint8Array;
+  /** For known-answer tests only: fixed IV, exactly 12 bytes. Default: 12 random bytes. */
+  iv?: Uint8Array;
+  /** For tests only: skip the add payload's certificate checks. */
+  allowFindings?: boolean;
+}
+/** What openJwe returns. */
+export interface OpenedJwe {
+  action: Action;
+  enc: Enc;
+  /** The scrypt salt, base64url. */
+  salt: string;
+  /** The protected header, parsed. */
+  header: { alg: "dir"; "cisco-action": Action; "cisco-kdf": { salt: string; version: "1" }; enc: Enc };
+  payload: string;
+}
+/** Every error thrown by this module is an Error with a stable code. */
+export interface DeviceIdentityError extends Error { code: string }
+"#;
+
+const BUILD_OPTIONS: [&str; 7] = ["action", "secret", "payload", "enc", "salt", "iv", "allowFindings"];
+
+/// Builds the compact JWE (the "blob") a device takes for one action.
+/// Throws an Error with a `code` for any bad input; see the README.
+#[wasm_bindgen(js_name = buildJwe)]
+pub fn build_jwe(#[wasm_bindgen(unchecked_param_type = "BuildJweOptions")] options: JsValue) -> Result<String, JsValue> {
+    build_jwe_inner(&options).map_err(to_js_error)
+}
+
+fn build_jwe_inner(options: &JsValue) -> Result<String, Error> {
+    check_options(options, &BUILD_OPTIONS)?;
+    let action = parse_action(&get(options, "action"))?;
+    let enc = match get(options, "enc") {
+        v if v.is_undefined() || v.is_null() => Enc::A256Gcm,
+        v => Enc::parse(&v.as_string().ok_or_else(|| Enc::parse("").unwrap_err())?)?,
+    };
+    let secret = secret_arg(&get(options, "secret"))?;
+    let payload = zeroize::Zeroizing::new(string_arg(&get(options, "payload"), "payload")?);
+    let salt = bytes_arg(&get(options, "salt"), "salt")?;
+    let iv = bytes_arg(&get(options, "iv"), "iv")?;
+    let allow_findings = match get(options, "allowFindings") {
+        v if v.is_undefined() || v.is_null() => false,
+        v => v.as_bool().ok_or_else(|| bad_argument("allowFindings must be true or false."))?,
+    };
+    let request = BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings };
+    crate::build_jwe(&secret, &request)
+}
+
+/// Opens a blob with the secret: full validation and tag check, then returns
+/// `{ action, enc, salt, header, payload }`. Never returns partial plaintext.
+#[wasm_bindgen(js_name = openJwe, unchecked_return_type = "OpenedJwe")]
+pub fn open_jwe(
+    #[wasm_bindgen(unchecked_param_type = "string")] jwe: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
+) -> Result<JsValue, JsValue> {
+    open_jwe_inner(&jwe, &secret).map_err(to_js_error)
+}
+
+fn open_jwe_inner(jwe: &JsValue, secret: &JsValue) -> Result<JsValue, Error> {
+    let jwe = string_arg(jwe, "blob")?;
+    let secret = secret_arg(secret)?;
+    let opened = crate::open_jwe(&jwe, &secret)?;
+    let header = JSON::parse(&opened.header_json).expect("the core validated this JSON");
+    let result = Object::new();
+    set(&result, "action", &opened.action.name().into());
+    set(&result, "enc", &opened.enc.name().into());
+    set(&result, "salt", &crate::b64::encode(&opened.salt).into());
+    set(&result, "header", &header);
+    set(&result, "payload", &JsValue::from_str(&opened.payload));
+    Ok(result.into())
+}
+
+/// Returns the exact device command text that carries `jwe` for `action`
+/// (three lines for add, the last holding only "."; no trailing newline).
+/// The blob's header must carry the same action.
+#[wasm_bindgen(js_name = deviceCommand)]
+pub fn device_command(
+    #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] jwe: JsValue,
+) -> Result<String, JsValue> {
+    (|| crate::device_command(parse_action(&action)?, &string_arg(&jwe, "blob")?))().map_err(to_js_error)
+}
+
+/// Returns the first, plain-text populate command that seeds a device with
+/// `secret`. It carries the secret in clear: type it at the device console.
+#[wasm_bindgen(js_name = initialPopulateCommand)]
+pub fn initial_populate_command(
+    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
+) -> Result<String, JsValue> {
+    secret_arg(&secret).map(|s| crate::initial_populate_command(&s)).map_err(to_js_error)
+}
+
+/// Returns 40 lowercase hex digits from a fingerprint pasted with or without
+/// colons, spaces, upper case or openssl's "SHA1 Fingerprint=" prefix.
+#[wasm_bindgen(js_name = normalizeFingerprint)]
+pub fn normalize_fingerprint(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    string_arg(&text, "fingerprint").and_then(|t| crate::normalize_fingerprint(&t)).map_err(to_js_error)
+}
+
+/// Every error code this module can throw, for callers that map codes to help.
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "string[]")]
+pub fn error_codes() -> Array {
+    ErrorKind::ALL.iter().map(|k| JsValue::from_str(k.code())).collect()
+}
+
+/// The largest input accepted, in bytes (1 MiB).
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> u32 {
+    MAX_INPUT_BYTES as u32
+}
+
+// --- argument checks -------------------------------------------------------
+
+fn to_js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(error.message());
+    set(&js, "code", &error.code().into());
+    js.into()
+}
+
+fn bad_argument(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::BadArgument, message)
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    Reflect::set(object, &key.into(), value).expect("setting a member of a fresh object cannot fail");
+}
+
+/// The options must be a plain object with no member this API does not know:
+/// a misspelt `sallt` must not silently fall back to a random salt.
+fn check_options(options: &JsValue, known: &[&str]) -> Result<(), Error> {
+    if !options.is_object() || Array::is_array(options) || options.is_function() {
+        return Err(bad_argument("buildJwe takes one object: { action, secret, payload, enc, salt, iv }."));
+    }
+    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(bad_argument(format!(
+                "buildJwe has no option \"{key}\". Its options are: {}.",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn parse_action(value: &JsValue) -> Result<Action, Error> {
+    Action::from_name(&value.as_string().unwrap_or_default())
+}
+
+/// A JS string, checked for size before it is copied into wasm memory and
+/// for unpaired surrogates, which would silently become U+FFFD.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
+    let Some(text) = value.dyn_ref::<JsString>() else {
+        return Err(bad_argument(format!("The {name} must be a string.")));
+    };
+    // One UTF-16 unit is at least one UTF-8 byte: refuse before copying.
+    if text.length() as usize > MAX_INPUT_BYTES {
+        crate::limits::check_size(name, text.length() as usize)?;
+    }
+    if !text.is_valid_utf16() {
+        return Err(bad_argument(format!(
+            "The {name} contains an unpaired surrogate (broken Unicode). Type or paste it again."
+        )));
+    }
+    Ok(String::from(text))
+}
+
+fn secret_arg(value: &JsValue) -> Result<Secret, Error> {
+    Secret::from_string(string_arg(value, "secret")?)
+}
+
+/// An optional Uint8Array (salt and IV, for known-answer tests).
+fn bytes_arg(value: &JsValue, name: &str) -> Result<Option<Vec<u8>>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let Some(bytes) = value.dyn_ref::<Uint8Array>() else {
+        return Err(bad_argument(format!("The {name} must be a Uint8Array.")));
+    };
+    crate::limits::check_size(name, bytes.length() as usize)?;
+    Ok(Some(bytes.to_vec()))
+}
