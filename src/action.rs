@@ -32,10 +32,7 @@ impl Action {
     /// Parses an action name exactly (lower case, as in the header).
     pub fn from_name(name: &str) -> Result<Action, Error> {
         Action::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
-            Error::new(
-                ErrorKind::BadAction,
-                "The action must be one of populate, add, activate or deactivate.",
-            )
+            Error::new(ErrorKind::BadAction, "The action must be one of populate, add, activate or deactivate.")
         })
     }
 }

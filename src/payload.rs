@@ -9,11 +9,7 @@ use crate::fingerprint::normalize_fingerprint;
 
 /// Returns the plaintext to encrypt for `action`, normalized where the device
 /// expects one form (fingerprints), or an error naming what is missing.
-pub(crate) fn prepare_payload(
-    action: Action,
-    payload: &str,
-    allow_findings: bool,
-) -> Result<Zeroizing<String>, Error> {
+pub(crate) fn prepare_payload(action: Action, payload: &str, allow_findings: bool) -> Result<Zeroizing<String>, Error> {
     match action {
         // The new secret's raw UTF-8 bytes; empty resets the secret.
         Action::Populate => Ok(Zeroizing::new(payload.to_owned())),

@@ -17,10 +17,7 @@ impl Secret {
     pub fn from_string(text: String) -> Result<Self, Error> {
         let text = Zeroizing::new(text);
         if text.is_empty() {
-            return Err(Error::new(
-                ErrorKind::EmptySecret,
-                "The secret is empty. Type the device's ClientSecret.",
-            ));
+            return Err(Error::new(ErrorKind::EmptySecret, "The secret is empty. Type the device's ClientSecret."));
         }
         check_size("secret", text.len())?;
         Ok(Secret(text))

@@ -53,7 +53,9 @@ const BUILD_OPTIONS: [&str; 7] = ["action", "secret", "payload", "enc", "salt", 
 /// Builds the compact JWE (the "blob") a device takes for one action.
 /// Throws an Error with a `code` for any bad input; see the README.
 #[wasm_bindgen(js_name = buildJwe)]
-pub fn build_jwe(#[wasm_bindgen(unchecked_param_type = "BuildJweOptions")] options: JsValue) -> Result<String, JsValue> {
+pub fn build_jwe(
+    #[wasm_bindgen(unchecked_param_type = "BuildJweOptions")] options: JsValue,
+) -> Result<String, JsValue> {
     build_jwe_inner(&options).map_err(to_js_error)
 }
 
@@ -72,7 +74,8 @@ fn build_jwe_inner(options: &JsValue) -> Result<String, Error> {
         v if v.is_undefined() || v.is_null() => false,
         v => v.as_bool().ok_or_else(|| bad_argument("allowFindings must be true or false."))?,
     };
-    let request = BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings };
+    let request =
+        BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings };
     crate::build_jwe(&secret, &request)
 }
 

@@ -15,7 +15,6 @@ use webex_device_identity::{
     MAX_INPUT_BYTES,
 };
 
-
 fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
     BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false }
 }
@@ -107,9 +106,14 @@ fn empty_secret() {
 
 #[test]
 fn bad_fingerprint() {
-    for text in ["", "2fd4", "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1", "2fd4e1c67a2d28fced849ee1bb76e7391b93eb123",
-        "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1g", "sha256 fingerprint=2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"]
-    {
+    for text in [
+        "",
+        "2fd4",
+        "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1",
+        "2fd4e1c67a2d28fced849ee1bb76e7391b93eb123",
+        "2fd4e1c67a2d28fced849ee1bb76e7391b93eb1g",
+        "sha256 fingerprint=2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
+    ] {
         assert_eq!(kind(normalize_fingerprint(text)), ErrorKind::BadFingerprint, "{text:?}");
     }
     for action in [Action::Activate, Action::Deactivate] {
@@ -121,7 +125,8 @@ fn bad_fingerprint() {
 fn bad_payload() {
     let no_cert = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
     let no_key = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-    let encrypted_key = format!("{no_key}-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    let encrypted_key =
+        format!("{no_key}-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
     for payload in ["", "this is a PEM file", no_cert, no_key, &encrypted_key] {
         assert_eq!(kind(build_jwe(&secret(), &request(Action::Add, payload))), ErrorKind::BadPayload, "{payload:?}");
     }
@@ -143,14 +148,14 @@ fn malformed_jwe() {
     let cases = [
         String::new(),
         "not a blob".to_owned(),
-        parts[..4].join("."),                     // four parts
-        format!("{}.x", v.jwe),                   // six parts
+        parts[..4].join("."),                                  // four parts
+        format!("{}.x", v.jwe),                                // six parts
         format!("{}.AAAA.{}", parts[0], parts[2..].join(".")), // encrypted key present
-        v.jwe.replacen('.', "=.", 1),             // padding
-        v.jwe.replace('-', "+"),                  // standard alphabet in the header
-        format!("{} ", parts[0]) + &v.jwe[parts[0].len()..], // space inside
-        with_header(&v.jwe, "{\"alg\":\"dir\""),  // truncated JSON
-        with_header(&v.jwe, "[]"),                // JSON, but not an object
+        v.jwe.replacen('.', "=.", 1),                          // padding
+        v.jwe.replace('-', "+"),                               // standard alphabet in the header
+        format!("{} ", parts[0]) + &v.jwe[parts[0].len()..],   // space inside
+        with_header(&v.jwe, "{\"alg\":\"dir\""),               // truncated JSON
+        with_header(&v.jwe, "[]"),                             // JSON, but not an object
         format!("{}..{}.{}.{}", b64::encode(&[0xff, 0xfe]), parts[2], parts[3], parts[4]), // not UTF-8
         format!("{}..{}.{}.AAAA", parts[0], parts[2], parts[3]), // tag of 3 bytes
         format!("{}..{}.{}.{}", parts[0], parts[2], "5eZTCAP4M_Z", parts[4]), // non-canonical trailing bits
@@ -219,8 +224,9 @@ fn payload_not_utf8() {
     // GCM is a stream cipher, so flipping ciphertext bits flips plaintext bits,
     // and a fresh tag over the changed ciphertext makes it authentic.
     let v = &vectors()[1]; // populate, A256GCM
-    let key = webex_device_identity::kdf::derive_key(&Secret::new(&v.secret).unwrap(), &common::hex(&v.salt_hex), v.enc())
-        .unwrap();
+    let key =
+        webex_device_identity::kdf::derive_key(&Secret::new(&v.secret).unwrap(), &common::hex(&v.salt_hex), v.enc())
+            .unwrap();
     let parts: Vec<&str> = v.jwe.split('.').collect();
     let ciphertext = b64::decode(parts[3]).unwrap();
     // Keystream = ciphertext XOR known plaintext; make plaintext byte 0 = 0xff.

@@ -9,7 +9,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use webex_device_identity::{build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Secret};
+use webex_device_identity::{
+    build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Secret,
+};
 
 /// Builds, opens and checks one case.
 fn round_trip(action: Action, enc: Enc, secret: &str, payload: &str) {

@@ -9,7 +9,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{hex, to_hex, vectors};
-use webex_device_identity::{build_jwe, kdf, open_jwe, device_command, BuildRequest, Secret};
+use webex_device_identity::{build_jwe, device_command, kdf, open_jwe, BuildRequest, Secret};
 
 #[test]
 fn vectors_cover_every_action_and_enc() {
@@ -35,8 +35,7 @@ fn derived_keys_match() {
 fn built_blobs_match_byte_for_byte() {
     for v in vectors() {
         let (salt, iv) = (hex(&v.salt_hex), hex(&v.iv_hex));
-        let request =
-            BuildRequest {
+        let request = BuildRequest {
             action: v.action(),
             enc: v.enc(),
             payload: &v.payload,

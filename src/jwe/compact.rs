@@ -43,7 +43,10 @@ pub(crate) fn split(jwe: &str) -> Result<Compact<'_>, Error> {
     let iv: [u8; IV_BYTES] = iv.as_slice().try_into().map_err(|_| {
         Error::new(
             ErrorKind::BadIvLength,
-            format!("The blob's IV is {} bytes; AES-GCM here takes exactly 12. The blob is damaged: build it again.", iv.len()),
+            format!(
+                "The blob's IV is {} bytes; AES-GCM here takes exactly 12. The blob is damaged: build it again.",
+                iv.len()
+            ),
         )
     })?;
     let ciphertext = decode_part(ciphertext_b64, "ciphertext")?;

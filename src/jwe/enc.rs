@@ -86,8 +86,12 @@ pub(crate) fn open(
     let tag = Tag::from(*tag);
     let mut buffer = Zeroizing::new(ciphertext.to_vec());
     let result = match enc {
-        Enc::A128Gcm => cipher::<Aes128Gcm>(key).decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag),
-        Enc::A256Gcm => cipher::<Aes256Gcm>(key).decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag),
+        Enc::A128Gcm => {
+            cipher::<Aes128Gcm>(key).decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag)
+        }
+        Enc::A256Gcm => {
+            cipher::<Aes256Gcm>(key).decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag)
+        }
     };
     result.map_err(|_| {
         Error::new(

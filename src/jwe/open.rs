@@ -31,14 +31,8 @@ pub fn open_jwe(jwe: &str, secret: &Secret) -> Result<Opened, Error> {
     let compact = split(jwe)?;
     let header = compact.header;
     let key = derive_key(secret, &header.salt, header.enc)?;
-    let plaintext = open(
-        header.enc,
-        &key,
-        &compact.iv,
-        compact.header_b64.as_bytes(),
-        &compact.ciphertext,
-        &compact.tag,
-    )?;
+    let plaintext =
+        open(header.enc, &key, &compact.iv, compact.header_b64.as_bytes(), &compact.ciphertext, &compact.tag)?;
     let payload = String::from_utf8(plaintext.to_vec()).map_err(|e| {
         // from_utf8 hands the bytes back in the error: wipe them too.
         drop(Zeroizing::new(e.into_bytes()));
