@@ -20,6 +20,32 @@ export interface BuildJweOptions {
     iv?: Uint8Array;
     /** For tests only: skip the add payload's certificate checks. */
     allowFindings?: boolean;
+    /** The time certificates are checked against. Default: now. */
+    now?: Date;
+}
+/** Options of inspect. */
+export interface InspectOptions {
+    /** Opens an encrypted key or PKCS#12 file. */
+    passphrase?: string;
+    /** The time to check validity against. Default: now. */
+    now?: Date;
+}
+export interface Finding { severity: "error" | "warning" | "info"; code: string; message: string }
+export interface CertificateInfo {
+    subject: string; commonName: string | null;
+    subjectAltNames: { type: "DNS" | "email" | "URI" | "IP" | "other"; value: string }[];
+    issuer: string; serialNumber: string; notBefore: string; notAfter: string; daysLeft: number;
+    publicKey: { algorithm: string; curve: string | null; bits: number | null };
+    signatureAlgorithm: string; keyUsage: string[]; extendedKeyUsage: string[];
+    isCa: boolean; selfSigned: boolean; sha1: string; sha256: string; caIssuersUrl: string | null;
+}
+/** What inspect returns. Never holds key material, except addPayload. */
+export interface InspectReport {
+    certificates: CertificateInfo[];
+    privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
+    leafIndex: number | null;
+    findings: Finding[];
+    addPayload: string | null;
 }
 /** What openJwe returns. */
 export interface OpenedJwe {
@@ -32,7 +58,7 @@ export interface OpenedJwe {
     payload: string;
 }
 /** Every error thrown by this module is an Error with a stable code. */
-export interface DeviceIdentityError extends Error { code: string }
+export interface DeviceIdentityError extends Error { code: string; findings?: Finding[] }
 
 
 
@@ -61,6 +87,13 @@ export function errorCodes(): string[];
 export function initialPopulateCommand(secret: string): string;
 
 /**
+ * Reads certificates and keys (PEM text, or the bytes of a PEM, DER or
+ * PKCS#12 file) and reports on them: certificates, key, findings, and the
+ * `add` payload when there are no errors. Throws only for bad arguments.
+ */
+export function inspect(input: string | Uint8Array, options: InspectOptions | undefined): InspectReport;
+
+/**
  * The largest input accepted, in bytes (1 MiB).
  */
 export function maxInputBytes(): number;
@@ -77,6 +110,12 @@ export function normalizeFingerprint(text: string): string;
  */
 export function openJwe(jwe: string, secret: string): OpenedJwe;
 
+/**
+ * The SHA-1 fingerprint of the leaf certificate in `input`, as device
+ * commands take it: 40 lowercase hex digits (openssl's, without colons).
+ */
+export function sha1Fingerprint(input: string | Uint8Array, options: InspectOptions | undefined): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -85,9 +124,11 @@ export interface InitOutput {
     readonly deviceCommand: (a: any, b: any) => [number, number, number, number];
     readonly errorCodes: () => any;
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
+    readonly inspect: (a: any, b: any) => [number, number, number];
     readonly maxInputBytes: () => number;
     readonly normalizeFingerprint: (a: any) => [number, number, number, number];
     readonly openJwe: (a: any, b: any) => [number, number, number];
+    readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

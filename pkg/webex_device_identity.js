@@ -87,6 +87,22 @@ export function initialPopulateCommand(secret) {
 }
 
 /**
+ * Reads certificates and keys (PEM text, or the bytes of a PEM, DER or
+ * PKCS#12 file) and reports on them: certificates, key, findings, and the
+ * `add` payload when there are no errors. Throws only for bad arguments.
+ * @param {string | Uint8Array} input
+ * @param {InspectOptions | undefined} options
+ * @returns {InspectReport}
+ */
+export function inspect(input, options) {
+    const ret = wasm.inspect(input, options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * The largest input accepted, in bytes (1 MiB).
  * @returns {number}
  */
@@ -133,6 +149,32 @@ export function openJwe(jwe, secret) {
         throw takeFromExternrefTable0(ret[1]);
     }
     return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The SHA-1 fingerprint of the leaf certificate in `input`, as device
+ * commands take it: 40 lowercase hex digits (openssl's, without colons).
+ * @param {string | Uint8Array} input
+ * @param {InspectOptions | undefined} options
+ * @returns {string}
+ */
+export function sha1Fingerprint(input, options) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+        const ret = wasm.sha1Fingerprint(input, options);
+        var ptr1 = ret[0];
+        var len1 = ret[1];
+        if (ret[3]) {
+            ptr1 = 0; len1 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred2_0 = ptr1;
+        deferred2_1 = len1;
+        return getStringFromWasm0(ptr1, len1);
+    } finally {
+        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
 }
 function __wbg_get_imports() {
     const import0 = {
@@ -188,12 +230,26 @@ function __wbg_get_imports() {
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {
             globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
         }, arguments); },
+        __wbg_getTime_edc91481cbc4cd78: function(arg0) {
+            const ret = arg0.getTime();
+            return ret;
+        },
         __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
+        __wbg_instanceof_Date_99b6a345bf39e8f4: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Date;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
             return ret;
         },
         __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
@@ -236,6 +292,10 @@ function __wbg_get_imports() {
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
+            return ret;
+        },
+        __wbg_now_463ac581d2fc7ea3: function() {
+            const ret = Date.now();
             return ret;
         },
         __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::cert::Finding;
+
 /// What went wrong. Each kind has a stable snake_case [`code`](ErrorKind::code)
 /// that JavaScript callers and tests match on; messages may change, codes do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,9 +25,11 @@ pub enum ErrorKind {
     EmptySecret,
     /// Text given as a certificate fingerprint is not 40 hex digits.
     BadFingerprint,
-    /// The payload does not fit the action (an `add` without a certificate
-    /// or without a private key).
-    BadPayload,
+    /// The `add` payload's certificate or key has error findings; the error
+    /// carries them (see [`Error::findings`]).
+    CertificateRejected,
+    /// `sha1Fingerprint` was given no readable certificate.
+    NoCertificate,
     /// A blob handed to `deviceCommand` carries another action in its header.
     ActionMismatch,
     /// The blob is not a compact JWE of the shape a device takes: wrong part
@@ -46,7 +50,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for tests that must cover them all.
-    pub const ALL: [ErrorKind; 15] = [
+    pub const ALL: [ErrorKind; 16] = [
         ErrorKind::BadArgument,
         ErrorKind::BadAction,
         ErrorKind::BadEnc,
@@ -54,7 +58,8 @@ impl ErrorKind {
         ErrorKind::BadIvLength,
         ErrorKind::EmptySecret,
         ErrorKind::BadFingerprint,
-        ErrorKind::BadPayload,
+        ErrorKind::CertificateRejected,
+        ErrorKind::NoCertificate,
         ErrorKind::ActionMismatch,
         ErrorKind::MalformedJwe,
         ErrorKind::UnsupportedHeader,
@@ -75,7 +80,8 @@ impl ErrorKind {
             ErrorKind::BadIvLength => "bad_iv_length",
             ErrorKind::EmptySecret => "empty_secret",
             ErrorKind::BadFingerprint => "bad_fingerprint",
-            ErrorKind::BadPayload => "bad_payload",
+            ErrorKind::CertificateRejected => "certificate_rejected",
+            ErrorKind::NoCertificate => "no_certificate",
             ErrorKind::ActionMismatch => "action_mismatch",
             ErrorKind::MalformedJwe => "malformed_jwe",
             ErrorKind::UnsupportedHeader => "unsupported_header",
@@ -92,11 +98,22 @@ impl ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    findings: Vec<Finding>,
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into() }
+        Error { kind, message: message.into(), findings: Vec::new() }
+    }
+
+    pub(crate) fn with_findings(mut self, findings: Vec<Finding>) -> Self {
+        self.findings = findings;
+        self
+    }
+
+    /// For `certificate_rejected`: what the certificate checks found.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
     }
 
     /// What went wrong, for code to match on.

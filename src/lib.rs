@@ -9,6 +9,7 @@
 
 mod action;
 mod base64url;
+pub mod cert;
 mod commands;
 mod error;
 mod fingerprint;

@@ -4,18 +4,24 @@
 use zeroize::Zeroizing;
 
 use crate::action::Action;
+use crate::cert::{inspect, Input, InspectOptions, Severity};
 use crate::error::{Error, ErrorKind};
 use crate::fingerprint::normalize_fingerprint;
 
 /// Returns the plaintext to encrypt for `action`, normalized where the device
 /// expects one form (fingerprints), or an error naming what is missing.
-pub(crate) fn prepare_payload(action: Action, payload: &str, allow_findings: bool) -> Result<Zeroizing<String>, Error> {
+pub(crate) fn prepare_payload(
+    action: Action,
+    payload: &str,
+    allow_findings: bool,
+    now: i64,
+) -> Result<Zeroizing<String>, Error> {
     match action {
         // The new secret's raw UTF-8 bytes; empty resets the secret.
         Action::Populate => Ok(Zeroizing::new(payload.to_owned())),
         Action::Add => {
             if !allow_findings {
-                check_add_bundle(payload)?;
+                check_add_bundle(payload, now)?;
             }
             Ok(Zeroizing::new(payload.to_owned()))
         }
@@ -23,30 +29,21 @@ pub(crate) fn prepare_payload(action: Action, payload: &str, allow_findings: boo
     }
 }
 
-/// A shallow check that an `add` payload is a PEM certificate plus its private
-/// key; the certificate module does the deep checks.
-fn check_add_bundle(payload: &str) -> Result<(), Error> {
-    if !payload.contains("-----BEGIN CERTIFICATE-----") {
-        return Err(bad_payload(
-            "The certificate bundle has no PEM certificate (-----BEGIN CERTIFICATE-----). \
-             Add the device's certificate, then its private key.",
-        ));
+/// An `add` payload must pass every certificate check with no error finding.
+fn check_add_bundle(payload: &str, now: i64) -> Result<(), Error> {
+    let report = inspect(Input::Text(payload), &InspectOptions { passphrase: None, now });
+    if !report.has_errors() {
+        return Ok(());
     }
-    if payload.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
-        return Err(bad_payload(
-            "The private key is encrypted with a passphrase, which the device cannot open. \
-             Decrypt it first (openssl pkey -in key.pem -out plain.pem).",
-        ));
-    }
-    if !payload.contains("-----BEGIN PRIVATE KEY-----") && !payload.contains("-----BEGIN EC PRIVATE KEY-----") {
-        return Err(bad_payload(
-            "The certificate bundle has no private key (-----BEGIN PRIVATE KEY----- or \
-             -----BEGIN EC PRIVATE KEY-----). Add the key that belongs to the certificate.",
-        ));
-    }
-    Ok(())
-}
-
-fn bad_payload(message: &str) -> Error {
-    Error::new(ErrorKind::BadPayload, message)
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect();
+    let first = errors[0].message.clone();
+    let more = match errors.len() {
+        1 => String::new(),
+        n => format!(" ({} more problems: see the findings.)", n - 1),
+    };
+    Err(Error::new(
+        ErrorKind::CertificateRejected,
+        format!("The certificate bundle would not work on a device: {first}{more}"),
+    )
+    .with_findings(report.findings.clone()))
 }

@@ -33,6 +33,32 @@ export interface BuildJweOptions {
   iv?: Uint8Array;
   /** For tests only: skip the add payload's certificate checks. */
   allowFindings?: boolean;
+  /** The time certificates are checked against. Default: now. */
+  now?: Date;
+}
+/** Options of inspect. */
+export interface InspectOptions {
+  /** Opens an encrypted key or PKCS#12 file. */
+  passphrase?: string;
+  /** The time to check validity against. Default: now. */
+  now?: Date;
+}
+export interface Finding { severity: "error" | "warning" | "info"; code: string; message: string }
+export interface CertificateInfo {
+  subject: string; commonName: string | null;
+  subjectAltNames: { type: "DNS" | "email" | "URI" | "IP" | "other"; value: string }[];
+  issuer: string; serialNumber: string; notBefore: string; notAfter: string; daysLeft: number;
+  publicKey: { algorithm: string; curve: string | null; bits: number | null };
+  signatureAlgorithm: string; keyUsage: string[]; extendedKeyUsage: string[];
+  isCa: boolean; selfSigned: boolean; sha1: string; sha256: string; caIssuersUrl: string | null;
+}
+/** What inspect returns. Never holds key material, except addPayload. */
+export interface InspectReport {
+  certificates: CertificateInfo[];
+  privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
+  leafIndex: number | null;
+  findings: Finding[];
+  addPayload: string | null;
 }
 /** What openJwe returns. */
 export interface OpenedJwe {
@@ -45,10 +71,11 @@ export interface OpenedJwe {
   payload: string;
 }
 /** Every error thrown by this module is an Error with a stable code. */
-export interface DeviceIdentityError extends Error { code: string }
+export interface DeviceIdentityError extends Error { code: string; findings?: Finding[] }
 "#;
 
-const BUILD_OPTIONS: [&str; 7] = ["action", "secret", "payload", "enc", "salt", "iv", "allowFindings"];
+const BUILD_OPTIONS: [&str; 8] = ["action", "secret", "payload", "enc", "salt", "iv", "allowFindings", "now"];
+const INSPECT_OPTIONS: [&str; 2] = ["passphrase", "now"];
 
 /// Builds the compact JWE (the "blob") a device takes for one action.
 /// Throws an Error with a `code` for any bad input; see the README.
@@ -60,7 +87,7 @@ pub fn build_jwe(
 }
 
 fn build_jwe_inner(options: &JsValue) -> Result<String, Error> {
-    check_options(options, &BUILD_OPTIONS)?;
+    check_options(options, &BUILD_OPTIONS, "buildJwe")?;
     let action = parse_action(&get(options, "action"))?;
     let enc = match get(options, "enc") {
         v if v.is_undefined() || v.is_null() => Enc::A256Gcm,
@@ -74,8 +101,9 @@ fn build_jwe_inner(options: &JsValue) -> Result<String, Error> {
         v if v.is_undefined() || v.is_null() => false,
         v => v.as_bool().ok_or_else(|| bad_argument("allowFindings must be true or false."))?,
     };
+    let now = now_arg(&get(options, "now"))?;
     let request =
-        BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings };
+        BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings, now };
     crate::build_jwe(&secret, &request)
 }
 
@@ -132,6 +160,59 @@ pub fn normalize_fingerprint(
     string_arg(&text, "fingerprint").and_then(|t| crate::normalize_fingerprint(&t)).map_err(to_js_error)
 }
 
+/// Reads certificates and keys (PEM text, or the bytes of a PEM, DER or
+/// PKCS#12 file) and reports on them: certificates, key, findings, and the
+/// `add` payload when there are no errors. Throws only for bad arguments.
+#[wasm_bindgen(unchecked_return_type = "InspectReport")]
+pub fn inspect(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InspectOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    inspect_inner(&input, &options).and_then(|r| to_js_json(&r)).map_err(to_js_error)
+}
+
+fn inspect_inner(input: &JsValue, options: &JsValue) -> Result<crate::cert::Report, Error> {
+    let (passphrase, now) = inspect_options(options)?;
+    let options = crate::cert::InspectOptions { passphrase: passphrase.as_deref().map(|p| p.as_str()), now };
+    if let Some(text) = input.dyn_ref::<JsString>() {
+        if text.length() as usize > MAX_INPUT_BYTES {
+            return Ok(crate::cert::Report::too_large(text.length() as usize));
+        }
+        let text = zeroize::Zeroizing::new(string_arg(input, "input")?);
+        Ok(crate::cert::inspect(crate::cert::Input::Text(&text), &options))
+    } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        if bytes.length() as usize > MAX_INPUT_BYTES {
+            return Ok(crate::cert::Report::too_large(bytes.length() as usize));
+        }
+        let bytes = zeroize::Zeroizing::new(bytes.to_vec());
+        Ok(crate::cert::inspect(crate::cert::Input::Bytes(&bytes), &options))
+    } else {
+        Err(bad_argument("inspect takes a string (PEM text) or a Uint8Array (the bytes of a file)."))
+    }
+}
+
+fn inspect_options(options: &JsValue) -> Result<(Option<zeroize::Zeroizing<String>>, i64), Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((None, now_arg(&JsValue::UNDEFINED)?));
+    }
+    check_options(options, &INSPECT_OPTIONS, "inspect")?;
+    let passphrase = match get(options, "passphrase") {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(zeroize::Zeroizing::new(string_arg(&v, "passphrase")?)),
+    };
+    Ok((passphrase, now_arg(&get(options, "now"))?))
+}
+
+/// The SHA-1 fingerprint of the leaf certificate in `input`, as device
+/// commands take it: 40 lowercase hex digits (openssl's, without colons).
+#[wasm_bindgen(js_name = sha1Fingerprint)]
+pub fn sha1_fingerprint(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InspectOptions | undefined")] options: JsValue,
+) -> Result<String, JsValue> {
+    inspect_inner(&input, &options).and_then(|report| crate::cert::leaf_sha1(&report)).map_err(to_js_error)
+}
+
 /// Every error code this module can throw, for callers that map codes to help.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "string[]")]
 pub fn error_codes() -> Array {
@@ -149,7 +230,33 @@ pub fn max_input_bytes() -> u32 {
 fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
     set(&js, "code", &error.code().into());
+    if !error.findings().is_empty() {
+        if let Ok(findings) = to_js_json(&error.findings()) {
+            set(&js, "findings", &findings);
+        }
+    }
     js.into()
+}
+
+/// Plain data to a plain JS object, through JSON (no extra crate in the wasm).
+fn to_js_json<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
+    let json = zeroize::Zeroizing::new(serde_json::to_string(value).expect("report types always serialize"));
+    Ok(JSON::parse(&json).expect("serde_json writes valid JSON"))
+}
+
+/// A `now` option: a valid Date, or the current time when absent.
+fn now_arg(value: &JsValue) -> Result<i64, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok((js_sys::Date::now() / 1000.0).floor() as i64);
+    }
+    let Some(date) = value.dyn_ref::<js_sys::Date>() else {
+        return Err(bad_argument("The now option must be a Date: the time certificates are checked against."));
+    };
+    let millis = date.get_time();
+    if !millis.is_finite() {
+        return Err(bad_argument("The now option is an invalid Date. Pass a valid Date, or leave it out for the current time."));
+    }
+    Ok((millis / 1000.0).floor() as i64)
 }
 
 fn bad_argument(message: impl Into<String>) -> Error {
@@ -166,15 +273,15 @@ fn set(object: &JsValue, key: &str, value: &JsValue) {
 
 /// The options must be a plain object with no member this API does not know:
 /// a misspelt `sallt` must not silently fall back to a random salt.
-fn check_options(options: &JsValue, known: &[&str]) -> Result<(), Error> {
+fn check_options(options: &JsValue, known: &[&str], function: &str) -> Result<(), Error> {
     if !options.is_object() || Array::is_array(options) || options.is_function() {
-        return Err(bad_argument("buildJwe takes one object: { action, secret, payload, enc, salt, iv }."));
+        return Err(bad_argument(format!("The options of {function} must be an object: {{ {} }}.", known.join(", "))));
     }
     for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
             return Err(bad_argument(format!(
-                "buildJwe has no option \"{key}\". Its options are: {}.",
+                "{function} has no option \"{key}\". Its options are: {}.",
                 known.join(", ")
             )));
         }

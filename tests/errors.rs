@@ -16,7 +16,7 @@ use webex_device_identity::{
 };
 
 fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
-    BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false }
+    BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false, now: common::NOW }
 }
 
 fn secret() -> Secret {
@@ -122,15 +122,14 @@ fn bad_fingerprint() {
 }
 
 #[test]
-fn bad_payload() {
+fn certificate_rejected() {
     let no_cert = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
     let no_key = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-    let encrypted_key =
-        format!("{no_key}-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
-    for payload in ["", "this is a PEM file", no_cert, no_key, &encrypted_key] {
-        assert_eq!(kind(build_jwe(&secret(), &request(Action::Add, payload))), ErrorKind::BadPayload, "{payload:?}");
+    for payload in ["", "this is a PEM file", no_cert, no_key, BUNDLE] {
+        let error = build_jwe(&secret(), &request(Action::Add, payload)).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::CertificateRejected, "{payload:?}");
+        assert!(!error.findings().is_empty(), "carries the findings");
     }
-    assert!(build_jwe(&secret(), &request(Action::Add, BUNDLE)).is_ok());
 }
 
 #[test]

@@ -16,7 +16,7 @@ use webex_device_identity::{
 /// Builds, opens and checks one case.
 fn round_trip(action: Action, enc: Enc, secret: &str, payload: &str) {
     let secret = Secret::new(secret).unwrap();
-    let request = BuildRequest { action, enc, payload, salt: None, iv: None, allow_findings: true };
+    let request = BuildRequest { action, enc, payload, salt: None, iv: None, allow_findings: true, now: 0 };
     let jwe = build_jwe(&secret, &request).unwrap();
     let opened = open_jwe(&jwe, &secret).unwrap();
     assert_eq!(opened.action, action);
@@ -50,6 +50,7 @@ fn fresh_salt_and_iv_every_time() {
         salt: None,
         iv: None,
         allow_findings: false,
+        now: common::NOW,
     };
     let a = build_jwe(&secret, &request).unwrap();
     let b = build_jwe(&secret, &request).unwrap();

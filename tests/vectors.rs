@@ -42,6 +42,7 @@ fn built_blobs_match_byte_for_byte() {
             salt: Some(&salt),
             iv: Some(&iv),
             allow_findings: true,
+            now: 0,
         };
         let jwe = build_jwe(&Secret::new(&v.secret).unwrap(), &request).unwrap();
         assert_eq!(jwe, v.jwe);

@@ -31,6 +31,8 @@ pub struct BuildRequest<'a> {
     /// Skip the `add` payload's certificate checks, **for tests only** that
     /// encrypt placeholder text on purpose (the spec's worked example does).
     pub allow_findings: bool,
+    /// The time the `add` payload's certificates are checked against, Unix seconds.
+    pub now: i64,
 }
 
 /// Builds the compact JWE for `request`, encrypted under `secret`.
@@ -49,7 +51,7 @@ pub fn build_jwe(secret: &Secret, request: &BuildRequest<'_>) -> Result<String, 
             ));
         }
     }
-    let payload = prepare_payload(request.action, request.payload, request.allow_findings)?;
+    let payload = prepare_payload(request.action, request.payload, request.allow_findings, request.now)?;
 
     let salt = match request.salt {
         Some(salt) => salt.to_vec(),

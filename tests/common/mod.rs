@@ -42,7 +42,10 @@ pub fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A PEM-shaped add payload that passes the shallow bundle check.
+/// The fixtures' reference time, 2026-06-01T00:00:00Z, in Unix seconds.
+pub const NOW: i64 = 1_780_272_000;
+
+/// A PEM-shaped placeholder: the shape of an add payload, not a real one.
 pub const BUNDLE: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n\
 -----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n";
 

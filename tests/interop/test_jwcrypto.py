@@ -74,7 +74,9 @@ def jwcrypto_build(action: str, enc: str, secret: str, payload: str) -> str:
 
 
 def test_jwcrypto_opens_ours():
-    results = run_ours([{"op": "build", "options": {"action": a, "enc": e, "secret": s, "payload": p}}
+    # The add payload is a placeholder: this test is about the JWE, not the certificate checks.
+    results = run_ours([{"op": "build", "options": {"action": a, "enc": e, "secret": s, "payload": p,
+                                                    "allowFindings": a == "add"}}
                         for a, e, s, p in CASES])
     for (action, enc, secret, payload), result in zip(CASES, results):
         assert "jwe" in result, result

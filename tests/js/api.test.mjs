@@ -8,6 +8,8 @@ import api from './load.mjs';
 const vectors = JSON.parse(readFileSync(new URL('../vectors/device-jwe-vectors.json', import.meta.url)));
 const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
 const FP = '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12';
+const fixture = (path, encoding) => readFileSync(new URL(`../fixtures/certs/${path}`, import.meta.url), encoding);
+const NOW = new Date('2026-06-01T00:00:00Z');
 const BUNDLE = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n';
 
 /** Asserts `fn` throws an Error whose code is `code`, with a message for people. */
@@ -67,6 +69,54 @@ test('commands', () => {
     `xCommand Security Certificates Services Deactivate Purpose: WebexIdentity Fingerprint: "${deact}"`);
 });
 
+test('inspect: text and bytes, passphrase, now, findings ordered, no key material', () => {
+  const pem = fixture('rsa-chain/bundle.pem', 'utf8');
+  const report = api.inspect(pem, { now: NOW });
+  assert.deepEqual(report.findings.map((f) => f.code), ['chain_incomplete']);
+  assert.equal(report.leafIndex, 0);
+  const leaf = report.certificates[0];
+  assert.equal(leaf.commonName, 'device1.example.com');
+  assert.deepEqual(leaf.publicKey, { algorithm: 'EC', curve: 'P-256', bits: 256 });
+  assert.match(leaf.sha1, /^[0-9a-f]{40}$/);
+  assert.deepEqual(report.privateKey, { algorithm: 'EC', curve: 'P-256', format: 'PKCS#8', wasEncrypted: false });
+  assert.match(report.addPayload, /^-----BEGIN CERTIFICATE-----[^]*-----BEGIN PRIVATE KEY-----/);
+  assert.deepEqual(api.inspect(new Uint8Array(Buffer.from(pem)), { now: NOW }).certificates, report.certificates);
+
+  const p12 = new Uint8Array(fixture('pkcs12/modern.p12'));
+  assert.deepEqual(api.inspect(p12, { now: NOW }).findings.map((f) => f.code), ['encrypted_needs_passphrase']);
+  assert.deepEqual(api.inspect(p12, { now: NOW, passphrase: 'wrong' }).findings.map((f) => f.code), ['wrong_passphrase']);
+  const opened = api.inspect(p12, { now: NOW, passphrase: 'correct horse' });
+  assert.deepEqual(opened.findings, []);
+  assert.equal(opened.privateKey.wasEncrypted, true);
+  assert.ok(!JSON.stringify({ ...opened, addPayload: null }).includes('PRIVATE KEY'), 'no key material outside addPayload');
+
+  const expired = api.inspect(fixture('leaves/expired/bundle-full.pem', 'utf8'), { now: NOW });
+  assert.equal(expired.findings[0].severity, 'error');
+  assert.equal(expired.addPayload, null);
+  const big = api.inspect('x'.repeat(5_000_000));
+  assert.deepEqual(big.findings.map((f) => f.code), ['input_too_large']);
+});
+
+test('sha1Fingerprint equals the inspect report and takes PKCS#12 with a passphrase', () => {
+  const report = api.inspect(fixture('rsa-chain/bundle.pem', 'utf8'), { now: NOW });
+  assert.equal(api.sha1Fingerprint(fixture('rsa-chain/bundle.pem', 'utf8')), report.certificates[0].sha1);
+  const p12 = new Uint8Array(fixture('pkcs12/modern.p12'));
+  assert.equal(api.sha1Fingerprint(p12, { passphrase: 'correct horse' }), report.certificates[0].sha1);
+});
+
+test('buildJwe add: the inspect payload goes through; rejected bundles carry their findings', () => {
+  const report = api.inspect(fixture('rsa-chain/bundle.pem', 'utf8'), { now: NOW });
+  const jwe = api.buildJwe({ action: 'add', secret: 's', payload: report.addPayload, now: NOW });
+  assert.equal(api.openJwe(jwe, 's').payload, report.addPayload);
+  try {
+    api.buildJwe({ action: 'add', secret: 's', payload: fixture('leaves/self-signed/bundle.pem', 'utf8'), now: NOW });
+    assert.fail('should throw');
+  } catch (e) {
+    assert.equal(e.code, 'certificate_rejected');
+    assert.ok(e.findings.some((f) => f.code === 'self_signed'));
+  }
+});
+
 test('errorCodes and maxInputBytes', () => {
   assert.equal(api.maxInputBytes(), 1 << 20);
   assert.ok(api.errorCodes().includes('decrypt_failed'));
@@ -95,6 +145,12 @@ const negatives = {
     () => api.deviceCommand('add', undefined),
     () => api.normalizeFingerprint(12345),
     () => api.initialPopulateCommand(Symbol('s')),
+    () => api.inspect(42),
+    () => api.inspect('', { now: '2026-06-01' }),
+    () => api.inspect('', { now: new Date('not a date') }),
+    () => api.inspect('', { pasphrase: 'x' }),
+    () => api.inspect('', { passphrase: 7 }),
+    () => api.buildJwe({ ...base, now: Date.now() }),
   ],
   bad_action: [
     () => api.buildJwe({ ...base, action: 'Populate' }),
@@ -117,9 +173,15 @@ const negatives = {
     () => api.normalizeFingerprint('2fd4'),
     () => api.buildJwe({ ...base, action: 'activate', payload: 'abc' }),
   ],
-  bad_payload: [
+  certificate_rejected: [
     () => api.buildJwe({ ...base, action: 'add', payload: 'this is a PEM file' }),
-    () => api.buildJwe({ ...base, action: 'add', payload: BUNDLE.replace('PRIVATE KEY', 'ENCRYPTED PRIVATE KEY') }),
+    () => api.buildJwe({ ...base, action: 'add', payload: BUNDLE }),
+    () => api.buildJwe({ ...base, action: 'add', payload: fixture('leaves/self-signed/bundle.pem', 'utf8') }),
+  ],
+  no_certificate: [
+    () => api.sha1Fingerprint(''),
+    () => api.sha1Fingerprint(fixture('rsa-chain/leaf.key', 'utf8')),
+    () => api.sha1Fingerprint(new Uint8Array([1, 2, 3])),
   ],
   action_mismatch: [() => api.deviceCommand('activate', v0.jwe)],
   malformed_jwe: [

@@ -1,0 +1,239 @@
+//! The checks (spec, "Certificate requirements"). Each problem becomes a
+//! finding; nothing stops at the first one, so the admin sees all of them.
+
+use x509_parser::certificate::X509Certificate;
+use x509_parser::public_key::PublicKey;
+
+use crate::cert::describe::{common_name, is_self_signed};
+use crate::cert::finding::{Finding, FindingCode};
+use crate::cert::key::PrivateKey;
+use crate::cert::oids;
+use crate::cert::signature::{self, Verdict};
+
+/// Warn when a certificate has fewer days than this left.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// What the checks found, and which certificates form the device's chain.
+pub(crate) struct Outcome {
+    pub findings: Vec<Finding>,
+    pub leaf: Option<usize>,
+    /// Issuers above the leaf found in the input, in chain order.
+    pub chain: Vec<usize>,
+}
+
+pub(crate) fn run(certs: &[X509Certificate<'_>], keys: &[PrivateKey], now: i64) -> Outcome {
+    let mut findings = Vec::new();
+    if certs.is_empty() {
+        findings.push(Finding::new(
+            FindingCode::NoCertificate,
+            "There is no certificate. Add the device's certificate (PEM, DER or PKCS#12) from your CA.",
+        ));
+        return Outcome { findings, leaf: None, chain: Vec::new() };
+    }
+    if keys.len() > 1 {
+        findings.push(Finding::new(
+            FindingCode::MultiplePrivateKeys,
+            format!("There are {} private keys. Give only the key of the device's certificate.", keys.len()),
+        ));
+    }
+    let leaf = find_leaf(certs, keys.first(), &mut findings);
+    let chain = walk_chain(certs, leaf, &mut findings);
+    for cert in certs {
+        check_validity(cert, now, &mut findings);
+        if signature::is_weak(cert) && !is_self_signed(cert) {
+            findings.push(Finding::new(
+                FindingCode::WeakSignature,
+                format!(
+                    "{} is signed with {}, which can be forged. Ask your CA for a certificate signed with SHA-256.",
+                    name(cert),
+                    signature::algorithm_name(cert)
+                ),
+            ));
+        }
+    }
+    check_leaf(&certs[leaf], &mut findings);
+    Outcome { findings, leaf: Some(leaf), chain }
+}
+
+/// "The certificate "CN"" (or its whole subject), to start a message with.
+fn name(cert: &X509Certificate<'_>) -> String {
+    format!("The certificate {}", quoted(cert))
+}
+
+fn quoted(cert: &X509Certificate<'_>) -> String {
+    match common_name(cert) {
+        Some(cn) => format!("\"{cn}\""),
+        None => format!("\"{}\"", cert.subject()),
+    }
+}
+
+/// The leaf is the certificate the key belongs to; without a key (or a match),
+/// the one certificate that issues no other in the input.
+fn find_leaf(certs: &[X509Certificate<'_>], key: Option<&PrivateKey>, findings: &mut Vec<Finding>) -> usize {
+    let Some(key) = key else {
+        findings.push(Finding::new(
+            FindingCode::NoPrivateKey,
+            "There is no private key. Add the key that was generated with the certificate's request.",
+        ));
+        return end_of_chain(certs);
+    };
+    let matches: Vec<Option<bool>> = certs.iter().map(|c| key.matches(c.public_key())).collect();
+    if let Some(i) = matches.iter().position(|m| *m == Some(true)) {
+        return i;
+    }
+    let leaf = end_of_chain(certs);
+    // A key whose public half is unknown (Ed25519) can only mismatch a P-256 leaf,
+    // as P-256 keys are always matched.
+    if matches.contains(&Some(false)) || is_p256(&certs[leaf]) {
+        findings.push(Finding::new(
+            FindingCode::KeyMismatch,
+            "The private key does not belong to any certificate given. Find the key that was generated \
+             with this certificate's request; a new certificate needs a new request otherwise.",
+        ));
+    }
+    leaf
+}
+
+fn end_of_chain(certs: &[X509Certificate<'_>]) -> usize {
+    (0..certs.len())
+        .find(|&i| !certs.iter().enumerate().any(|(j, c)| j != i && c.issuer().as_raw() == certs[i].subject().as_raw()))
+        .unwrap_or(0)
+}
+
+fn walk_chain(certs: &[X509Certificate<'_>], leaf: usize, findings: &mut Vec<Finding>) -> Vec<usize> {
+    let mut chain = Vec::new();
+    let mut current = leaf;
+    if is_self_signed(&certs[leaf]) {
+        findings.push(Finding::new(
+            FindingCode::SelfSigned,
+            "The certificate is self-signed. Webex devices need one issued by a well-known public CA: \
+             send a certificate request to your CA.",
+        ));
+        return chain;
+    }
+    loop {
+        let cert = &certs[current];
+        if is_self_signed(cert) {
+            return chain;
+        }
+        let candidates: Vec<usize> = (0..certs.len())
+            .filter(|&i| i != current && i != leaf && !chain.contains(&i))
+            .filter(|&i| certs[i].subject().as_raw() == cert.issuer().as_raw())
+            .collect();
+        // Of several issuers with the right name, prefer one whose key verifies.
+        let verdicts: Vec<(usize, Verdict)> =
+            candidates.iter().map(|&i| (i, signature::verify(cert, certs[i].public_key()))).collect();
+        let chosen = verdicts
+            .iter()
+            .find(|(_, v)| *v == Verdict::Valid)
+            .or_else(|| verdicts.iter().find(|(_, v)| *v == Verdict::NotChecked))
+            .or(verdicts.first());
+        let Some(&(issuer, verdict)) = chosen else {
+            let mut message = format!(
+                "The issuer of the certificate {} is not in the input. Devices are usually fine with this \
+                 when the CA is well known; add the intermediate certificate from your CA to be sure.",
+                quoted(cert)
+            );
+            if let Some(url) = crate::cert::describe::describe_ca_issuers(cert) {
+                message.push_str(&format!(" The certificate says it can be downloaded from {url}"));
+            }
+            findings.push(Finding::new(FindingCode::ChainIncomplete, message));
+            return chain;
+        };
+        match verdict {
+            Verdict::Valid => {}
+            Verdict::Invalid => findings.push(Finding::new(
+                FindingCode::BadChainSignature,
+                format!(
+                    "{} is not signed by the issuer certificate given with it (\"{}\"): that issuer is a \
+                     different certificate with the same name. Use the intermediate your CA sent with this \
+                     certificate.",
+                    name(cert),
+                    certs[issuer].subject()
+                ),
+            )),
+            Verdict::NotChecked => findings.push(Finding::new(
+                FindingCode::SignatureNotChecked,
+                format!(
+                    "{} uses a signature algorithm this tool cannot check ({}).",
+                    name(cert),
+                    signature::algorithm_name(cert)
+                ),
+            )),
+        }
+        chain.push(issuer);
+        current = issuer;
+    }
+}
+
+fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Finding>) {
+    let validity = cert.validity();
+    let (start, end) = (validity.not_before.timestamp(), validity.not_after.timestamp());
+    if now < start {
+        findings.push(Finding::new(
+            FindingCode::NotYetValid,
+            format!(
+                "{} is not valid before {}. Check this computer's clock, or wait until then.",
+                name(cert),
+                validity.not_before
+            ),
+        ));
+    } else if now > end {
+        findings.push(Finding::new(
+            FindingCode::Expired,
+            format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), validity.not_after),
+        ));
+    } else if end - now < EXPIRY_WARNING_DAYS * 86_400 {
+        findings.push(Finding::new(
+            FindingCode::ExpiresSoon,
+            format!(
+                "{} expires on {}, in {} days. Plan its renewal now.",
+                name(cert),
+                validity.not_after,
+                (end - now) / 86_400
+            ),
+        ));
+    }
+}
+
+fn is_p256(cert: &X509Certificate<'_>) -> bool {
+    let spki = cert.public_key();
+    let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| oids::from_x509(&o));
+    matches!(spki.parsed(), Ok(PublicKey::EC(_))) && curve == Some(oids::P256)
+}
+
+fn check_leaf(leaf: &X509Certificate<'_>, findings: &mut Vec<Finding>) {
+    if !is_p256(leaf) {
+        let info = crate::cert::describe::describe_key(leaf);
+        findings.push(Finding::new(
+            FindingCode::LeafNotP256,
+            format!(
+                "The device certificate's key is {info}; Webex devices take only ECDSA P-256 (prime256v1). \
+                 Make a new P-256 key and request (`openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256`)."
+            ),
+        ));
+    }
+    if leaf.is_ca() {
+        findings.push(Finding::new(
+            FindingCode::CaCertificateAsLeaf,
+            "The device certificate is a CA certificate (basicConstraints CA:TRUE). Use the device's own \
+             certificate, not the CA's.",
+        ));
+    }
+    if let Ok(Some(ku)) = leaf.key_usage() {
+        if !ku.value.digital_signature() {
+            findings.push(Finding::new(
+                FindingCode::MissingDigitalSignatureUsage,
+                "The certificate's key usage does not include digitalSignature, which a device needs to \
+                 prove its identity. Ask your CA for a certificate with digitalSignature.",
+            ));
+        }
+    }
+    if common_name(leaf).is_none() {
+        findings.push(Finding::new(
+            FindingCode::NoCommonName,
+            "The certificate has no Common Name (CN): meeting participants see the CN as the device's \
+             identity. Ask your CA to include one.",
+        ));
+    }
+}

@@ -1,0 +1,129 @@
+//! Turns what the admin gave (PEM text with blocks in any order, a DER
+//! certificate or key, or a PKCS#12 file) into certificates and keys. A
+//! problem that makes the input unreadable is returned as the one finding.
+
+use pkcs8::der::asn1::ObjectIdentifier as Oid;
+use pkcs8::der::Decode;
+use x509_parser::pem::Pem;
+
+use crate::cert::finding::{Finding, FindingCode};
+use crate::cert::key::{self, PrivateKey};
+use crate::cert::pkcs12;
+use crate::MAX_INPUT_BYTES;
+
+/// The input of `inspect`.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    /// Pasted or read as text: PEM blocks.
+    Text(&'a str),
+    /// A file's bytes: PEM, DER or PKCS#12.
+    Bytes(&'a [u8]),
+}
+
+/// What an input held.
+#[derive(Default)]
+pub(crate) struct Decoded {
+    /// DER certificates, in input order, duplicates removed later.
+    pub certs: Vec<Vec<u8>>,
+    pub keys: Vec<PrivateKey>,
+}
+
+pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>) -> Result<Decoded, Finding> {
+    let bytes = match input {
+        Input::Text(text) => text.as_bytes(),
+        Input::Bytes(bytes) => bytes,
+    };
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    if contains(bytes, b"-----BEGIN ") {
+        return from_pem(bytes, passphrase);
+    }
+    match input {
+        Input::Text(text) if text.trim().is_empty() => Ok(Decoded::default()),
+        Input::Text(_) => Err(Finding::new(
+            FindingCode::UnsupportedFormat,
+            "The text holds no PEM block (-----BEGIN ...-----). Paste the certificate and key as PEM, \
+             or choose the .der, .p12 or .pfx file instead of pasting it.",
+        )),
+        Input::Bytes([]) => Ok(Decoded::default()),
+        Input::Bytes(bytes) => from_der(bytes, passphrase),
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn unsupported(message: impl Into<String>) -> Finding {
+    Finding::new(FindingCode::UnsupportedFormat, message)
+}
+
+fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {
+    let mut decoded = Decoded::default();
+    let mut curve_hint: Option<Oid> = None;
+    // Text between blocks is ignored, as openssl does.
+    for block in Pem::iter_from_buffer(bytes) {
+        let pem = block.map_err(|_| {
+            unsupported(
+                "A PEM block is damaged: its base64 does not decode, or its END line is missing. \
+                 Copy it again from the original file.",
+            )
+        })?;
+        match pem.label.as_str() {
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => decoded.certs.push(pem.contents),
+            "PRIVATE KEY" => decoded.keys.push(key::from_pkcs8(&pem.contents, "PKCS#8", false)?),
+            "ENCRYPTED PRIVATE KEY" => decoded.keys.push(key::from_encrypted_pkcs8(&pem.contents, passphrase)?),
+            "EC PRIVATE KEY" => decoded.keys.push(key::from_sec1(&pem.contents, curve_hint)?),
+            "EC PARAMETERS" => curve_hint = Oid::from_der(&pem.contents).ok(),
+            "RSA PRIVATE KEY" => decoded.keys.push(key::from_pkcs1(&pem.contents)?),
+            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
+                return Err(unsupported(
+                    "This is a certificate signing request (CSR), not a certificate. Send it to your CA \
+                     and use the certificate it returns.",
+                ))
+            }
+            "PKCS7" => {
+                return Err(unsupported(
+                    "This is a PKCS#7 bundle. Extract its certificates with \
+                     `openssl pkcs7 -print_certs -in bundle.p7b` and paste those.",
+                ))
+            }
+            _ => {
+                return Err(unsupported(
+                    "The input has a PEM block of a kind this tool does not read. Give certificates \
+                     (CERTIFICATE) and a private key (PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY).",
+                ))
+            }
+        }
+    }
+    Ok(decoded)
+}
+
+fn from_der(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {
+    let mut decoded = Decoded::default();
+    if matches!(x509_parser::parse_x509_certificate(bytes), Ok((rest, _)) if rest.is_empty()) {
+        decoded.certs.push(bytes.to_vec());
+    } else if let Ok(k) = key::from_pkcs8(bytes, "PKCS#8", false) {
+        decoded.keys.push(k);
+    } else if key::is_encrypted_pkcs8(bytes) {
+        decoded.keys.push(key::from_encrypted_pkcs8(bytes, passphrase)?);
+    } else if let Ok(k) = key::from_sec1(bytes, None) {
+        decoded.keys.push(k);
+    } else if let Ok(k) = key::from_pkcs1(bytes) {
+        decoded.keys.push(k);
+    } else {
+        return pkcs12::read(bytes, passphrase);
+    }
+    Ok(decoded)
+}
+
+pub(crate) fn too_large(len: usize) -> Finding {
+    Finding::new(
+        FindingCode::InputTooLarge,
+        format!(
+            "The input is {len} bytes, over the limit of 1 MiB. A certificate bundle is a few kilobytes: \
+             check that you picked the right file."
+        ),
+    )
+}

@@ -1,0 +1,224 @@
+//! Private keys in every form admins hold: PKCS#8 (`PRIVATE KEY`), encrypted
+//! PKCS#8 (PBES2 with PBKDF2 or scrypt), SEC1 (`EC PRIVATE KEY`) and PKCS#1
+//! (`RSA PRIVATE KEY`). Only a P-256 key keeps its secret (to re-encode it as
+//! PKCS#8 for the device); other keys keep just what matching needs.
+
+use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
+use pkcs8::der::asn1::ObjectIdentifier as Oid;
+use pkcs8::der::Decode;
+use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
+use x509_parser::x509::SubjectPublicKeyInfo;
+use zeroize::Zeroizing;
+
+use crate::cert::finding::{Finding, FindingCode};
+use crate::cert::oids;
+use crate::cert::report::KeyInfo;
+
+/// PBKDF2 iterations above this are refused, so a hostile file cannot hang
+/// the page (OpenSSL writes 2,048; 1,000,000 takes about a second in wasm).
+pub const MAX_KDF_ITERATIONS: u32 = 1_000_000;
+/// scrypt memory (128·N·r bytes) above this is refused: 64 MiB, what the devices allow.
+pub const MAX_SCRYPT_MEMORY: u64 = 64 << 20;
+/// scrypt parallelism above this is refused.
+pub const MAX_SCRYPT_PARALLELISM: u16 = 16;
+
+/// A parsed private key.
+pub(crate) struct PrivateKey {
+    pub info: KeyInfo,
+    material: Material,
+}
+
+enum Material {
+    /// Wiped on drop by elliptic-curve.
+    P256(p256::SecretKey),
+    /// Uncompressed public point of another curve's key.
+    EcPublic(Vec<u8>),
+    /// RSA modulus, big-endian without leading zeros.
+    RsaModulus(Vec<u8>),
+    /// A key whose public half this tool cannot compute (Ed25519, ...).
+    Unknown,
+}
+
+impl PrivateKey {
+    /// Does this key belong to the certificate's public key? `None` when it
+    /// cannot be told (an Ed25519 key, say).
+    pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
+        use x509_parser::public_key::PublicKey;
+        let parsed = spki.parsed().ok();
+        match (&self.material, parsed) {
+            (Material::P256(secret), Some(PublicKey::EC(point))) => {
+                Some(secret.public_key().to_sec1_bytes().as_ref() == uncompressed(point.data()).as_slice())
+            }
+            (Material::EcPublic(public), Some(PublicKey::EC(point))) => Some(*public == uncompressed(point.data())),
+            (Material::RsaModulus(n), Some(PublicKey::RSA(rsa))) => Some(*n == strip_zeros(rsa.modulus)),
+            (Material::Unknown, _) => None,
+            _ => Some(false),
+        }
+    }
+
+    /// The key as PKCS#8 PEM (`PRIVATE KEY`), the form that goes to the device.
+    /// Only P-256 keys are ever sent, so only they can be encoded.
+    pub fn to_pkcs8_pem(&self) -> Option<Zeroizing<String>> {
+        match &self.material {
+            Material::P256(secret) => secret.to_pkcs8_pem(LineEnding::LF).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Point compression is rare in certificates; compare in uncompressed form.
+fn uncompressed(point: &[u8]) -> Vec<u8> {
+    if point.first().is_some_and(|b| *b == 2 || *b == 3) {
+        if let Ok(p) = p256::PublicKey::from_sec1_bytes(point) {
+            return p.to_sec1_bytes().to_vec();
+        }
+        if let Ok(p) = p384::PublicKey::from_sec1_bytes(point) {
+            return p.to_sec1_bytes().to_vec();
+        }
+    }
+    point.to_vec()
+}
+
+fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    bytes[start..].to_vec()
+}
+
+fn unreadable(what: &str) -> Finding {
+    Finding::new(
+        FindingCode::UnsupportedFormat,
+        format!("The {what} could not be read: it is damaged or not a key. Export it again from where it came from."),
+    )
+}
+
+/// Parses an unencrypted PKCS#8 key.
+pub(crate) fn from_pkcs8(der: &[u8], format: &str, was_encrypted: bool) -> Result<PrivateKey, Finding> {
+    let info = PrivateKeyInfoRef::from_der(der).map_err(|_| unreadable("PKCS#8 private key"))?;
+    let algorithm = info.algorithm.oid;
+    let curve = info.algorithm.parameters_oid().ok();
+    let key_info = |material: Material, algorithm: String, curve: Option<Oid>| PrivateKey {
+        info: KeyInfo { algorithm, curve: curve.map(oids::curve_name), format: format.into(), was_encrypted },
+        material,
+    };
+    if algorithm == oids::EC_PUBLIC_KEY {
+        let material = ec_material(info.private_key.as_bytes(), curve, Some(der))?;
+        Ok(key_info(material, "EC".into(), curve))
+    } else if algorithm == oids::RSA_ENCRYPTION {
+        let rsa = pkcs1::RsaPrivateKeyRef::try_from(info.private_key.as_bytes())
+            .map_err(|_| unreadable("RSA private key"))?;
+        Ok(key_info(Material::RsaModulus(strip_zeros(rsa.modulus.as_bytes())), "RSA".into(), None))
+    } else {
+        Ok(key_info(Material::Unknown, oids::key_algorithm_name(algorithm), None))
+    }
+}
+
+/// Parses a SEC1 `EC PRIVATE KEY`; `curve_hint` comes from an `EC PARAMETERS`
+/// block when the key itself names no curve.
+pub(crate) fn from_sec1(der: &[u8], curve_hint: Option<Oid>) -> Result<PrivateKey, Finding> {
+    let key = sec1::EcPrivateKey::from_der(der).map_err(|_| unreadable("EC private key"))?;
+    let curve = key.parameters.and_then(|p| p.named_curve()).or(curve_hint);
+    let material = ec_material(der, curve, None)?;
+    Ok(PrivateKey {
+        info: KeyInfo {
+            algorithm: "EC".into(),
+            curve: curve.map(oids::curve_name),
+            format: "SEC1".into(),
+            was_encrypted: false,
+        },
+        material,
+    })
+}
+
+/// `sec1_or_inner` is the SEC1 structure (inside PKCS#8, or alone).
+fn ec_material(sec1_der: &[u8], curve: Option<Oid>, pkcs8_der: Option<&[u8]>) -> Result<Material, Finding> {
+    let key = sec1::EcPrivateKey::from_der(sec1_der).map_err(|_| unreadable("EC private key"))?;
+    match curve {
+        Some(c) if c == oids::P256 => {
+            let secret = match pkcs8_der {
+                Some(der) => p256::SecretKey::from_pkcs8_der(der).ok(),
+                None => p256::SecretKey::from_slice(key.private_key).ok(),
+            };
+            secret.map(Material::P256).ok_or_else(|| unreadable("P-256 private key"))
+        }
+        Some(c) if c == oids::P384 => {
+            let secret = p384::SecretKey::from_slice(key.private_key).map_err(|_| unreadable("P-384 private key"))?;
+            Ok(Material::EcPublic(secret.public_key().to_sec1_bytes().to_vec()))
+        }
+        _ => Ok(key.public_key.map(|p| Material::EcPublic(uncompressed(p))).unwrap_or(Material::Unknown)),
+    }
+}
+
+/// Parses a PKCS#1 `RSA PRIVATE KEY`.
+pub(crate) fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, Finding> {
+    let rsa = pkcs1::RsaPrivateKeyRef::try_from(der).map_err(|_| unreadable("RSA private key"))?;
+    Ok(PrivateKey {
+        info: KeyInfo { algorithm: "RSA".into(), curve: None, format: "PKCS#1".into(), was_encrypted: false },
+        material: Material::RsaModulus(strip_zeros(rsa.modulus.as_bytes())),
+    })
+}
+
+/// True when `der` is an `EncryptedPrivateKeyInfo`.
+pub(crate) fn is_encrypted_pkcs8(der: &[u8]) -> bool {
+    EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
+}
+
+/// Decrypts an encrypted PKCS#8 key, refusing KDF work above the caps first.
+pub(crate) fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&str>) -> Result<PrivateKey, Finding> {
+    let encrypted = EncryptedPrivateKeyInfoRef::from_der(der).map_err(|_| unreadable("encrypted private key"))?;
+    check_kdf_cost(&encrypted.encryption_algorithm)?;
+    let Some(passphrase) = passphrase else {
+        return Err(Finding::new(
+            FindingCode::EncryptedNeedsPassphrase,
+            "The private key is encrypted. Enter its passphrase.",
+        ));
+    };
+    let plain = encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?;
+    // A wrong passphrase can still unpad by chance; then the DER is garbage.
+    from_pkcs8(plain.as_bytes(), "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
+}
+
+pub(crate) fn wrong_passphrase(what: &str) -> Finding {
+    Finding::new(
+        FindingCode::WrongPassphrase,
+        format!("The passphrase does not open the {what}. Check it and type it again."),
+    )
+}
+
+fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Finding> {
+    use pkcs5::pbes2::Kdf;
+    let too_costly = |what: String| {
+        Finding::new(
+            FindingCode::UnsupportedFormat,
+            format!(
+                "The key's encryption asks for {what}, more than this tool allows (a hostile file could hang \
+                 the page). Re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`."
+            ),
+        )
+    };
+    match scheme {
+        pkcs5::EncryptionScheme::Pbes2(params) => match &params.kdf {
+            Kdf::Pbkdf2(p) if p.iteration_count > MAX_KDF_ITERATIONS => {
+                Err(too_costly(format!("{} PBKDF2 iterations", p.iteration_count)))
+            }
+            Kdf::Scrypt(s) => {
+                let memory = 128u64.saturating_mul(s.cost_parameter).saturating_mul(u64::from(s.block_size));
+                if memory > MAX_SCRYPT_MEMORY || s.parallelization > MAX_SCRYPT_PARALLELISM {
+                    Err(too_costly(format!("scrypt with {} MiB of memory", memory >> 20)))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        },
+        pkcs5::EncryptionScheme::Pbes1(_) => Err(Finding::new(
+            FindingCode::UnsupportedFormat,
+            "The key is encrypted with an old scheme (PBES1). Re-encrypt it with \
+             `openssl pkcs8 -topk8 -v2 aes-256-cbc`, or decrypt it with `openssl pkey`.",
+        )),
+        _ => Err(Finding::new(
+            FindingCode::UnsupportedFormat,
+            "The key is encrypted with a scheme this tool does not read. Re-encrypt it with \
+             `openssl pkcs8 -topk8 -v2 aes-256-cbc`.",
+        )),
+    }
+}

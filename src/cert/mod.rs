@@ -1,0 +1,114 @@
+//! Certificates and keys: read every format admins hold, describe each
+//! certificate, and refuse what a device would reject (spec, "Certificate
+//! requirements"). Parsing (`input`, `key`, `pkcs12`), description
+//! (`describe`), signatures (`signature`) and checks (`checks`) are separate layers.
+
+mod checks;
+mod describe;
+mod finding;
+mod input;
+mod key;
+mod oids;
+mod pkcs12;
+mod report;
+mod signature;
+
+use pkcs8::der::pem::{self, LineEnding};
+use x509_parser::certificate::X509Certificate;
+
+pub use checks::EXPIRY_WARNING_DAYS;
+pub use finding::{Finding, FindingCode, Severity};
+pub use input::Input;
+pub use key::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
+pub use report::{AltName, CertificateInfo, KeyInfo, PublicKeyInfo, Report};
+
+/// Options of [`inspect`].
+#[derive(Clone, Copy, Debug)]
+pub struct InspectOptions<'a> {
+    /// Opens an encrypted key or PKCS#12 file.
+    pub passphrase: Option<&'a str>,
+    /// The time to check validity against, Unix seconds.
+    pub now: i64,
+}
+
+/// Reads `input` and reports on every certificate and key in it.
+/// Never fails: an unreadable input is a report with one finding.
+pub fn inspect(input: Input<'_>, options: &InspectOptions<'_>) -> Report {
+    let decoded = match input::decode(input, options.passphrase) {
+        Ok(decoded) => decoded,
+        Err(finding) => return Report::unreadable(finding),
+    };
+    let mut ders: Vec<Vec<u8>> = Vec::new();
+    for der in decoded.certs {
+        if !ders.contains(&der) {
+            ders.push(der);
+        }
+    }
+    let mut certs: Vec<X509Certificate<'_>> = Vec::with_capacity(ders.len());
+    for der in &ders {
+        match x509_parser::parse_x509_certificate(der) {
+            Ok((_, cert)) => certs.push(cert),
+            Err(_) => {
+                let finding = Finding::new(
+                    FindingCode::UnsupportedFormat,
+                    "A certificate is damaged and cannot be read. Download it again from your CA.",
+                );
+                return Report::unreadable(finding);
+            }
+        }
+    }
+
+    let outcome = checks::run(&certs, &decoded.keys, options.now);
+    let mut report = Report {
+        certificates: certs.iter().zip(&ders).map(|(c, d)| describe::describe(c, d, options.now)).collect(),
+        private_key: decoded.keys.first().map(|k| k.info.clone()),
+        leaf_index: outcome.leaf,
+        findings: outcome.findings,
+        add_payload: None,
+    };
+    report.findings.sort_by_key(|f| f.severity);
+    if !report.has_errors() {
+        if let (Some(leaf), Some(key)) = (outcome.leaf, decoded.keys.first()) {
+            report.add_payload = add_payload(&certs, &ders, leaf, &outcome.chain, key);
+        }
+    }
+    report
+}
+
+/// The leaf's SHA-1 fingerprint from a report, or why there is none.
+pub fn leaf_sha1(report: &Report) -> Result<String, crate::Error> {
+    match report.leaf_index.and_then(|i| report.certificates.get(i)) {
+        Some(leaf) => Ok(leaf.sha1.clone()),
+        None => {
+            let why = report.findings.first().map(|f| f.message.as_str()).unwrap_or("There is no certificate.");
+            Err(crate::Error::new(crate::ErrorKind::NoCertificate, format!("No certificate to fingerprint: {why}")))
+        }
+    }
+}
+
+/// Leaf, then intermediates in chain order (the self-signed root stays out:
+/// devices trust their CA list), then the key as PKCS#8.
+fn add_payload(
+    certs: &[X509Certificate<'_>],
+    ders: &[Vec<u8>],
+    leaf: usize,
+    chain: &[usize],
+    key: &key::PrivateKey,
+) -> Option<String> {
+    let mut pem_text = String::new();
+    let intermediates = chain.iter().copied().filter(|&i| !describe::is_self_signed(&certs[i]));
+    for i in std::iter::once(leaf).chain(intermediates) {
+        pem_text.push_str(&pem::encode_string("CERTIFICATE", LineEnding::LF, &ders[i]).ok()?);
+    }
+    pem_text.push_str(&key.to_pkcs8_pem()?);
+    Some(pem_text)
+}
+
+impl Drop for Report {
+    /// The add payload holds the private key: wipe it.
+    fn drop(&mut self) {
+        if let Some(payload) = self.add_payload.as_mut() {
+            zeroize::Zeroize::zeroize(payload);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Does an issuer's key verify a certificate? ECDSA P-256/P-384 and RSA
+//! PKCS#1 v1.5 (MD5 and SHA-1 too, to tell a weak signature from a forged one)
+//! and PSS, with SHA-1/256/384/512, all with RustCrypto. Other algorithms are
+//! reported as not checked, never as valid.
+
+use p256::ecdsa::signature::hazmat::PrehashVerifier;
+use rsa::pkcs1::DecodeRsaPublicKey;
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+use x509_parser::certificate::X509Certificate;
+use x509_parser::public_key::PublicKey;
+use x509_parser::signature_algorithm::SignatureAlgorithm;
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+use crate::cert::oids;
+
+/// The outcome of one signature check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Valid,
+    Invalid,
+    /// This tool cannot check this algorithm (MD5, DSA, Ed448, ...).
+    NotChecked,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hash {
+    Md5,
+    Sha1,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// One row per signature algorithm OID: its name for people and its hash.
+const ALGORITHMS: [(&str, &str, Option<Hash>); 12] = [
+    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256", Some(Hash::Sha256)),
+    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384", Some(Hash::Sha384)),
+    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512", Some(Hash::Sha512)),
+    ("1.2.840.10045.4.1", "ecdsa-with-SHA1", Some(Hash::Sha1)),
+    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption", Some(Hash::Sha256)),
+    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption", Some(Hash::Sha384)),
+    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption", Some(Hash::Sha512)),
+    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption", Some(Hash::Sha1)),
+    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption", Some(Hash::Md5)),
+    ("1.2.840.113549.1.1.10", "RSASSA-PSS", None),
+    ("1.3.101.112", "Ed25519", None),
+    ("1.3.101.113", "Ed448", None),
+];
+
+fn row(cert: &X509Certificate<'_>) -> Option<&'static (&'static str, &'static str, Option<Hash>)> {
+    let oid = cert.signature_algorithm.algorithm.to_id_string();
+    ALGORITHMS.iter().find(|(id, _, _)| *id == oid)
+}
+
+fn pss_hash(cert: &X509Certificate<'_>) -> Option<(Hash, usize)> {
+    let Ok(SignatureAlgorithm::RSASSA_PSS(params)) = SignatureAlgorithm::try_from(&cert.signature_algorithm) else {
+        return None;
+    };
+    let hash = match params.hash_algorithm_oid().to_id_string().as_str() {
+        "1.3.14.3.2.26" => Hash::Sha1,
+        "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
+        "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
+        "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
+        _ => return None,
+    };
+    Some((hash, params.salt_length() as usize))
+}
+
+/// The signature algorithm's name, e.g. `ecdsa-with-SHA256`, `RSASSA-PSS (SHA-256)`.
+pub(crate) fn algorithm_name(cert: &X509Certificate<'_>) -> String {
+    match row(cert) {
+        Some((_, "RSASSA-PSS", _)) => match pss_hash(cert) {
+            Some((hash, _)) => format!("RSASSA-PSS ({})", hash_name(hash)),
+            None => "RSASSA-PSS".into(),
+        },
+        Some((_, name, _)) => (*name).into(),
+        None => cert.signature_algorithm.algorithm.to_id_string(),
+    }
+}
+
+/// True for SHA-1 and MD5 signatures, which can be forged or soon could be.
+pub(crate) fn is_weak(cert: &X509Certificate<'_>) -> bool {
+    let hash = match row(cert) {
+        Some((_, "RSASSA-PSS", _)) => pss_hash(cert).map(|(h, _)| h),
+        Some((_, _, hash)) => *hash,
+        None => None,
+    };
+    matches!(hash, Some(Hash::Sha1 | Hash::Md5))
+}
+
+fn hash_name(hash: Hash) -> &'static str {
+    match hash {
+        Hash::Md5 => "MD5",
+        Hash::Sha1 => "SHA-1",
+        Hash::Sha256 => "SHA-256",
+        Hash::Sha384 => "SHA-384",
+        Hash::Sha512 => "SHA-512",
+    }
+}
+
+fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
+    Some(match hash {
+        Hash::Md5 => md5::Md5::digest(data).to_vec(),
+        Hash::Sha1 => Sha1::digest(data).to_vec(),
+        Hash::Sha256 => Sha256::digest(data).to_vec(),
+        Hash::Sha384 => Sha384::digest(data).to_vec(),
+        Hash::Sha512 => Sha512::digest(data).to_vec(),
+    })
+}
+
+/// Checks `cert`'s signature with `issuer`'s public key.
+pub(crate) fn verify(cert: &X509Certificate<'_>, issuer: &SubjectPublicKeyInfo<'_>) -> Verdict {
+    let tbs = cert.tbs_certificate.as_ref();
+    let signature = cert.signature_value.data.as_ref();
+    let Some((_, name, hash)) = row(cert) else { return Verdict::NotChecked };
+    let verdict = match (name.starts_with("ecdsa"), *name == "RSASSA-PSS", hash) {
+        (true, _, Some(hash)) => digest(*hash, tbs).map(|d| verify_ecdsa(issuer, &d, signature)),
+        (_, true, _) => pss_hash(cert).and_then(|(hash, salt)| {
+            let d = digest(hash, tbs)?;
+            let key = rsa::PublicKey::from_pkcs1_der(&issuer.subject_public_key.data).ok()?;
+            let valid = match hash {
+                Hash::Sha1 => key.verify(rsa::Pss::<Sha1>::new_with_salt(salt), &d, signature),
+                Hash::Sha256 => key.verify(rsa::Pss::<Sha256>::new_with_salt(salt), &d, signature),
+                Hash::Sha384 => key.verify(rsa::Pss::<Sha384>::new_with_salt(salt), &d, signature),
+                Hash::Sha512 => key.verify(rsa::Pss::<Sha512>::new_with_salt(salt), &d, signature),
+                Hash::Md5 => return None,
+            };
+            Some(ok(valid.is_ok()))
+        }),
+        (false, false, Some(hash)) if name.contains("RSA") => {
+            digest(*hash, tbs).and_then(|d| verify_pkcs1v15(issuer, *hash, &d, signature))
+        }
+        _ => None,
+    };
+    verdict.unwrap_or(Verdict::NotChecked)
+}
+
+fn ok(valid: bool) -> Verdict {
+    if valid {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
+}
+
+fn verify_ecdsa(issuer: &SubjectPublicKeyInfo<'_>, prehash: &[u8], signature: &[u8]) -> Verdict {
+    let Ok(PublicKey::EC(point)) = issuer.parsed() else { return Verdict::Invalid };
+    let curve = issuer.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| oids::from_x509(&o));
+    match curve {
+        Some(c) if c == oids::P256 => {
+            let (Ok(key), Ok(sig)) =
+                (p256::ecdsa::VerifyingKey::from_sec1_bytes(point.data()), p256::ecdsa::Signature::from_der(signature))
+            else {
+                return Verdict::Invalid;
+            };
+            ok(key.verify_prehash(prehash, &sig).is_ok())
+        }
+        Some(c) if c == oids::P384 => {
+            let (Ok(key), Ok(sig)) =
+                (p384::ecdsa::VerifyingKey::from_sec1_bytes(point.data()), p384::ecdsa::Signature::from_der(signature))
+            else {
+                return Verdict::Invalid;
+            };
+            ok(key.verify_prehash(prehash, &sig).is_ok())
+        }
+        _ => Verdict::NotChecked,
+    }
+}
+
+fn verify_pkcs1v15(issuer: &SubjectPublicKeyInfo<'_>, hash: Hash, digest: &[u8], signature: &[u8]) -> Option<Verdict> {
+    let Ok(key) = rsa::PublicKey::from_pkcs1_der(&issuer.subject_public_key.data) else {
+        // Not an RSA key: this issuer cannot have made an RSA signature.
+        return Some(Verdict::Invalid);
+    };
+    let scheme = match hash {
+        Hash::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
+        Hash::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+        Hash::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+        Hash::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
+        Hash::Md5 => rsa::Pkcs1v15Sign::new::<md5::Md5>(),
+    };
+    Some(ok(key.verify(scheme, digest, signature).is_ok()))
+}

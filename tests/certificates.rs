@@ -1,0 +1,222 @@
+//! Every certificate fixture (tests/fixtures/certs/cases.json, made by
+//! scripts/make-cert-fixtures with openssl) gives exactly its expected finding
+//! codes; fingerprints equal openssl's; every clean add payload round-trips
+//! through build and open and inspects clean again. Natively and in browsers.
+
+mod common;
+#[path = "fixtures/certs/index.rs"]
+mod fixtures;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use serde::Deserialize;
+use webex_device_identity::cert::{inspect, FindingCode, Input, InspectOptions, Report, Severity};
+use webex_device_identity::{build_jwe, open_jwe, Action, BuildRequest, Enc, ErrorKind, Secret};
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    input: Option<String>,
+    passphrase: Option<String>,
+    now: String,
+    expect: Vec<String>,
+    leaf_sha1: Option<String>,
+    leaf_cn: Option<String>,
+    generate: Option<Generate>,
+}
+
+#[derive(Deserialize)]
+struct Generate {
+    repeat_file: String,
+    to_bytes: usize,
+}
+
+fn cases() -> Vec<Case> {
+    serde_json::from_str(include_str!("fixtures/certs/cases.json")).unwrap()
+}
+
+fn file(path: &str) -> &'static [u8] {
+    fixtures::FILES.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("no fixture {path}")).1
+}
+
+fn input_bytes(case: &Case) -> Vec<u8> {
+    match (&case.input, &case.generate) {
+        (Some(path), _) => file(path).to_vec(),
+        (None, Some(g)) => file(&g.repeat_file).iter().copied().cycle().take(g.to_bytes).collect(),
+        (None, None) => panic!("{}: no input", case.name),
+    }
+}
+
+fn now(case: &Case) -> i64 {
+    assert_eq!(case.now, "2026-06-01T00:00:00Z", "the fixtures share one reference time");
+    common::NOW
+}
+
+fn codes(report: &Report) -> Vec<String> {
+    let mut codes: Vec<String> = report.findings.iter().map(|f| f.code.code().to_owned()).collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Checks one case; returns what is wrong, if anything.
+fn check(case: &Case, report: &Report) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut expect = case.expect.clone();
+    expect.sort();
+    if codes(report) != expect {
+        wrong.push(format!("codes {:?}, expected {:?}", codes(report), expect));
+    }
+    let severities: Vec<Severity> = report.findings.iter().map(|f| f.severity).collect();
+    if !severities.windows(2).all(|w| w[0] <= w[1]) {
+        wrong.push("findings are not ordered errors, warnings, info".into());
+    }
+    let leaf = report.leaf_index.map(|i| &report.certificates[i]);
+    if let Some(sha1) = &case.leaf_sha1 {
+        if leaf.map(|l| &l.sha1) != Some(sha1) {
+            wrong.push(format!("leaf sha1 {:?}, openssl says {sha1}", leaf.map(|l| &l.sha1)));
+        }
+    }
+    if let Some(cn) = &case.leaf_cn {
+        if leaf.and_then(|l| l.common_name.as_ref()) != Some(cn) {
+            wrong.push(format!("leaf CN {:?}, expected {cn:?}", leaf.and_then(|l| l.common_name.as_ref())));
+        }
+    }
+    if report.has_errors() != report.add_payload.is_none() {
+        wrong.push("an add payload must exist exactly when there are no errors".into());
+    }
+    wrong
+}
+
+#[test]
+fn every_fixture_gives_exactly_its_findings() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let bytes = input_bytes(&case);
+        let options = InspectOptions { passphrase: case.passphrase.as_deref(), now: now(&case) };
+        let report = inspect(Input::Bytes(&bytes), &options);
+        for wrong in check(&case, &report) {
+            failures.push(format!("{}: {wrong}", case.name));
+        }
+        // PEM pasted as text must read the same as the file's bytes.
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let as_text = inspect(Input::Text(text), &options);
+            if codes(&as_text) != codes(&report) {
+                failures.push(format!("{}: as text {:?}, as bytes {:?}", case.name, codes(&as_text), codes(&report)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn clean_add_payloads_round_trip_and_reinspect_clean() {
+    let secret = Secret::new("ossifrage").unwrap();
+    let mut clean = 0;
+    for case in cases() {
+        let bytes = input_bytes(&case);
+        let report =
+            inspect(Input::Bytes(&bytes), &InspectOptions { passphrase: case.passphrase.as_deref(), now: now(&case) });
+        let Some(payload) = report.add_payload.as_deref() else { continue };
+        clean += 1;
+        let again = inspect(Input::Text(payload), &InspectOptions { passphrase: None, now: now(&case) });
+        assert!(!again.has_errors(), "{}: the add payload re-inspects with {:?}", case.name, codes(&again));
+        assert_eq!(
+            again.certificates[again.leaf_index.unwrap()].sha1,
+            case.leaf_sha1.clone().unwrap(),
+            "{}",
+            case.name
+        );
+        assert_eq!(again.private_key.as_ref().unwrap().format, "PKCS#8", "{}", case.name);
+        let request = BuildRequest {
+            action: Action::Add,
+            enc: Enc::A256Gcm,
+            payload,
+            salt: None,
+            iv: None,
+            allow_findings: false,
+            now: now(&case),
+        };
+        let jwe = build_jwe(&secret, &request).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        assert_eq!(open_jwe(&jwe, &secret).unwrap().payload.as_str(), payload, "{}", case.name);
+    }
+    assert!(clean >= 15, "only {clean} clean cases");
+}
+
+#[test]
+fn add_refuses_a_bundle_with_errors_and_carries_the_findings() {
+    let case = cases().into_iter().find(|c| c.name == "self-signed-leaf").unwrap();
+    let payload = std::str::from_utf8(file(case.input.as_ref().unwrap())).unwrap();
+    let request = BuildRequest {
+        action: Action::Add,
+        enc: Enc::A256Gcm,
+        payload,
+        salt: None,
+        iv: None,
+        allow_findings: false,
+        now: common::NOW,
+    };
+    let error = build_jwe(&Secret::new("s").unwrap(), &request).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::CertificateRejected);
+    assert!(error.findings().iter().any(|f| f.code == FindingCode::SelfSigned));
+    // allowFindings exists for tests that want such a blob on purpose.
+    assert!(build_jwe(&Secret::new("s").unwrap(), &BuildRequest { allow_findings: true, ..request }).is_ok());
+}
+
+#[test]
+fn multiple_private_keys_are_refused() {
+    let bundle =
+        [file("rsa-chain/bundle.pem"), file("rsa-chain/leaf.key"), file("rsa-chain/key-mismatch.pem")].concat();
+    let report = inspect(Input::Bytes(&bundle), &InspectOptions { passphrase: None, now: common::NOW });
+    assert!(codes(&report).contains(&"multiple_private_keys".to_owned()), "{:?}", codes(&report));
+}
+
+#[test]
+fn an_unknown_signature_algorithm_is_not_checked() {
+    // Relabel the leaf's sha256WithRSAEncryption (…1.1.11) as sha224WithRSAEncryption
+    // (…1.1.14), which this tool does not verify: it must say so, not call it valid.
+    let pem = std::str::from_utf8(file("rsa-chain/bundle.pem")).unwrap();
+    let leaf_b64: String = pem.split("-----").nth(2).unwrap().split_whitespace().collect();
+    let mut der = webex_device_identity::b64::decode(&leaf_b64.replace('+', "-").replace('/', "_").replace('=', ""))
+        .expect("leaf DER");
+    let oid = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b];
+    let mut relabelled = 0;
+    for i in 0..der.len() - oid.len() {
+        if der[i..i + oid.len()] == oid {
+            der[i + oid.len() - 1] = 0x0e;
+            relabelled += 1;
+        }
+    }
+    assert_eq!(relabelled, 2, "the algorithm appears in the TBS and outside it");
+    let report = inspect(Input::Bytes(&der), &InspectOptions { passphrase: None, now: common::NOW });
+    assert!(codes(&report).contains(&"chain_incomplete".to_owned()));
+    let int = file("rsa-chain/bundle-full.pem");
+    let mut input = pem::encode("CERTIFICATE", &der);
+    input.push_str(std::str::from_utf8(int).unwrap());
+    let report = inspect(Input::Text(&input), &InspectOptions { passphrase: None, now: common::NOW });
+    assert!(codes(&report).contains(&"signature_not_checked".to_owned()), "{:?}", codes(&report));
+    assert!(!codes(&report).contains(&"bad_chain_signature".to_owned()));
+}
+
+mod pem {
+    /// A minimal PEM encoder for the test above.
+    pub fn encode(label: &str, der: &[u8]) -> String {
+        let b64 = webex_device_identity::b64::encode(der).replace('-', "+").replace('_', "/");
+        let padded = format!("{b64}{}", "=".repeat((4 - b64.len() % 4) % 4));
+        let lines: Vec<&str> = padded.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
+        format!("-----BEGIN {label}-----\n{}\n-----END {label}-----\n", lines.join("\n"))
+    }
+}
+
+#[test]
+fn every_finding_code_is_exercised() {
+    let mut seen: Vec<String> = cases().into_iter().flat_map(|c| c.expect).collect();
+    seen.push("multiple_private_keys".into()); // multiple_private_keys_are_refused, above
+    seen.push("signature_not_checked".into()); // an_unknown_signature_algorithm_is_not_checked, above
+    for code in FindingCode::ALL {
+        assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
+    }
+}
