@@ -254,7 +254,9 @@ fn now_arg(value: &JsValue) -> Result<i64, Error> {
     };
     let millis = date.get_time();
     if !millis.is_finite() {
-        return Err(bad_argument("The now option is an invalid Date. Pass a valid Date, or leave it out for the current time."));
+        return Err(bad_argument(
+            "The now option is an invalid Date. Pass a valid Date, or leave it out for the current time.",
+        ));
     }
     Ok((millis / 1000.0).floor() as i64)
 }

@@ -4,7 +4,7 @@
 use x509_parser::certificate::X509Certificate;
 use x509_parser::public_key::PublicKey;
 
-use crate::cert::describe::{common_name, is_self_signed};
+use crate::cert::describe::{common_name, is_self_signed, iso8601};
 use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::key::PrivateKey;
 use crate::cert::oids;
@@ -175,13 +175,13 @@ fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Findi
             format!(
                 "{} is not valid before {}. Check this computer's clock, or wait until then.",
                 name(cert),
-                validity.not_before
+                iso8601(validity.not_before)
             ),
         ));
     } else if now > end {
         findings.push(Finding::new(
             FindingCode::Expired,
-            format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), validity.not_after),
+            format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), iso8601(validity.not_after)),
         ));
     } else if end - now < EXPIRY_WARNING_DAYS * 86_400 {
         findings.push(Finding::new(
@@ -189,7 +189,7 @@ fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Findi
             format!(
                 "{} expires on {}, in {} days. Plan its renewal now.",
                 name(cert),
-                validity.not_after,
+                iso8601(validity.not_after),
                 (end - now) / 86_400
             ),
         ));

@@ -57,7 +57,8 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn iso8601(time: ASN1Time) -> String {
+/// ISO 8601 UTC, e.g. `2026-06-15T00:00:00Z`.
+pub(crate) fn iso8601(time: ASN1Time) -> String {
     let t = time.to_datetime();
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
