@@ -19,6 +19,7 @@ mod limits;
 mod payload;
 mod random;
 mod secret;
+mod secret_tools;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -30,6 +31,7 @@ pub use fingerprint::normalize_fingerprint;
 pub use jwe::{build_jwe, open_jwe, BuildRequest, Enc, Opened};
 pub use limits::MAX_INPUT_BYTES;
 pub use secret::Secret;
+pub use secret_tools::{generate_secret, secret_strength, SecretKind, Strength};
 
 /// base64url without padding, as the blobs use it.
 pub mod b64 {

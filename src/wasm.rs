@@ -165,7 +165,7 @@ pub fn normalize_fingerprint(
 /// `add` payload when there are no errors. Throws only for bad arguments.
 #[wasm_bindgen(unchecked_return_type = "InspectReport")]
 pub fn inspect(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | (string | Uint8Array)[]")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InspectOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     inspect_inner(&input, &options).and_then(|r| to_js_json(&r)).map_err(to_js_error)
@@ -174,21 +174,44 @@ pub fn inspect(
 fn inspect_inner(input: &JsValue, options: &JsValue) -> Result<crate::cert::Report, Error> {
     let (passphrase, now) = inspect_options(options)?;
     let options = crate::cert::InspectOptions { passphrase: passphrase.as_deref().map(|p| p.as_str()), now };
-    if let Some(text) = input.dyn_ref::<JsString>() {
-        if text.length() as usize > MAX_INPUT_BYTES {
-            return Ok(crate::cert::Report::too_large(text.length() as usize));
-        }
-        let text = zeroize::Zeroizing::new(string_arg(input, "input")?);
-        Ok(crate::cert::inspect(crate::cert::Input::Text(&text), &options))
-    } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-        if bytes.length() as usize > MAX_INPUT_BYTES {
-            return Ok(crate::cert::Report::too_large(bytes.length() as usize));
-        }
-        let bytes = zeroize::Zeroizing::new(bytes.to_vec());
-        Ok(crate::cert::inspect(crate::cert::Input::Bytes(&bytes), &options))
-    } else {
-        Err(bad_argument("inspect takes a string (PEM text) or a Uint8Array (the bytes of a file)."))
+    let items: Vec<JsValue> = if Array::is_array(input) { Array::from(input).iter().collect() } else { vec![input.clone()] };
+    if items.is_empty() {
+        return Err(bad_argument("inspect was given an empty list. Give PEM text or a file's bytes."));
     }
+    // Copies of the inputs (they may hold keys) are wiped when dropped.
+    let mut texts: Vec<zeroize::Zeroizing<String>> = Vec::new();
+    let mut blobs: Vec<zeroize::Zeroizing<Vec<u8>>> = Vec::new();
+    let mut order: Vec<(bool, usize)> = Vec::new();
+    for item in &items {
+        if let Some(text) = item.dyn_ref::<JsString>() {
+            if text.length() as usize > MAX_INPUT_BYTES {
+                return Ok(crate::cert::Report::too_large(text.length() as usize));
+            }
+            texts.push(zeroize::Zeroizing::new(string_arg(item, "input")?));
+            order.push((true, texts.len() - 1));
+        } else if let Some(bytes) = item.dyn_ref::<Uint8Array>() {
+            if bytes.length() as usize > MAX_INPUT_BYTES {
+                return Ok(crate::cert::Report::too_large(bytes.length() as usize));
+            }
+            blobs.push(zeroize::Zeroizing::new(bytes.to_vec()));
+            order.push((false, blobs.len() - 1));
+        } else {
+            return Err(bad_argument(
+                "inspect takes a string (PEM text), a Uint8Array (the bytes of a file), or a list of them.",
+            ));
+        }
+    }
+    let inputs: Vec<crate::cert::Input<'_>> = order
+        .iter()
+        .map(|&(is_text, i)| {
+            if is_text {
+                crate::cert::Input::Text(&texts[i])
+            } else {
+                crate::cert::Input::Bytes(&blobs[i])
+            }
+        })
+        .collect();
+    Ok(crate::cert::inspect_all(&inputs, &options))
 }
 
 fn inspect_options(options: &JsValue) -> Result<(Option<zeroize::Zeroizing<String>>, i64), Error> {
@@ -211,6 +234,25 @@ pub fn sha1_fingerprint(
     #[wasm_bindgen(unchecked_param_type = "InspectOptions | undefined")] options: JsValue,
 ) -> Result<String, JsValue> {
     inspect_inner(&input, &options).and_then(|report| crate::cert::leaf_sha1(&report)).map_err(to_js_error)
+}
+
+/// A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
+/// pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
+#[wasm_bindgen(js_name = generateSecret)]
+pub fn generate_secret(#[wasm_bindgen(unchecked_param_type = "\"phrase\" | \"base64url\"")] kind: JsValue) -> Result<String, JsValue> {
+    let kind = match kind.as_string().as_deref() {
+        Some("phrase") => crate::SecretKind::Phrase,
+        Some("base64url") => crate::SecretKind::Base64Url,
+        _ => return Err(to_js_error(bad_argument("generateSecret takes \"phrase\" or \"base64url\"."))),
+    };
+    crate::generate_secret(kind).map_err(to_js_error)
+}
+
+/// A rough strength estimate of a typed secret: `{ bits, label, advice }`.
+#[wasm_bindgen(js_name = secretStrength, unchecked_return_type = "{ bits: number; label: string; advice: string }")]
+pub fn secret_strength(#[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue) -> Result<JsValue, JsValue> {
+    let secret = zeroize::Zeroizing::new(string_arg(&secret, "secret").map_err(to_js_error)?);
+    to_js_json(&crate::secret_strength(&secret)).map_err(to_js_error)
 }
 
 /// Every error code this module can throw, for callers that map codes to help.

@@ -220,3 +220,20 @@ fn every_finding_code_is_exercised() {
         assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
     }
 }
+
+#[test]
+fn several_files_read_as_one_bundle() {
+    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let parts = [file("rsa-chain/bundle.pem")];
+    let one = inspect(Input::Bytes(parts[0]), &options);
+    let cert_and_key = [file("rsa-chain/leaf.key"), file("der/leaf.der")];
+    let many = webex_device_identity::cert::inspect_all(
+        &[Input::Bytes(cert_and_key[0]), Input::Bytes(cert_and_key[1])],
+        &options,
+    );
+    assert_eq!(codes(&many), ["chain_incomplete"]);
+    assert_eq!(many.certificates[0].sha1, one.certificates[0].sha1);
+    // A bad item is named by its position.
+    let bad = webex_device_identity::cert::inspect_all(&[Input::Text("x"), Input::Bytes(parts[0])], &options);
+    assert!(bad.findings[0].message.starts_with("Item 1 of 2:"), "{}", bad.findings[0].message);
+}

@@ -34,10 +34,27 @@ pub struct InspectOptions<'a> {
 /// Reads `input` and reports on every certificate and key in it.
 /// Never fails: an unreadable input is a report with one finding.
 pub fn inspect(input: Input<'_>, options: &InspectOptions<'_>) -> Report {
-    let decoded = match input::decode(input, options.passphrase) {
-        Ok(decoded) => decoded,
-        Err(finding) => return Report::unreadable(finding),
-    };
+    inspect_all(&[input], options)
+}
+
+/// Reads several inputs (the files an admin dropped together: certificate,
+/// key, chain) as one bundle and reports on it.
+pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report {
+    let mut decoded = input::Decoded::default();
+    for (i, input) in inputs.iter().enumerate() {
+        match input::decode(*input, options.passphrase) {
+            Ok(one) => {
+                decoded.certs.extend(one.certs);
+                decoded.keys.extend(one.keys);
+            }
+            Err(mut finding) => {
+                if inputs.len() > 1 {
+                    finding.message = format!("Item {} of {}: {}", i + 1, inputs.len(), finding.message);
+                }
+                return Report::unreadable(finding);
+            }
+        }
+    }
     let mut ders: Vec<Vec<u8>> = Vec::new();
     for der in decoded.certs {
         if !ders.contains(&der) {

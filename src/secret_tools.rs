@@ -1,0 +1,105 @@
+//! Choosing a ClientSecret: generated from the platform CSPRNG (a readable,
+//! pronounceable phrase or base64url), and a rough strength estimate for
+//! secrets people type. A forgotten secret means a factory reset, so the page
+//! leans on generated secrets.
+
+use crate::base64url;
+use crate::error::Error;
+use crate::random::random_bytes;
+
+/// The kinds of secret `generate_secret` makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretKind {
+    /// Six groups of four letters, consonant-vowel pairs (`bafo-lemi-…`):
+    /// easy to read aloud and type at a device console; about 76 bits.
+    Phrase,
+    /// 16 random bytes as base64url: 22 characters, 128 bits.
+    Base64Url,
+}
+
+const CONSONANTS: &[u8; 16] = b"bdfghjklmnprstvz";
+const VOWELS: &[u8; 5] = b"aeiou";
+const PHRASE_GROUPS: usize = 6;
+
+/// A fresh random secret of `kind`.
+pub fn generate_secret(kind: SecretKind) -> Result<String, Error> {
+    match kind {
+        SecretKind::Base64Url => Ok(base64url::encode(&random_bytes(16)?)),
+        SecretKind::Phrase => {
+            let mut groups = Vec::with_capacity(PHRASE_GROUPS);
+            for _ in 0..PHRASE_GROUPS {
+                let mut group = String::with_capacity(4);
+                for _ in 0..2 {
+                    group.push(CONSONANTS[uniform(CONSONANTS.len())?] as char);
+                    group.push(VOWELS[uniform(VOWELS.len())?] as char);
+                }
+                groups.push(group);
+            }
+            Ok(groups.join("-"))
+        }
+    }
+}
+
+/// A uniform index below `n` (n ≤ 256), by rejection sampling: no modulo bias.
+fn uniform(n: usize) -> Result<usize, Error> {
+    let limit = 256 - 256 % n;
+    loop {
+        let byte = random_bytes(1)?[0] as usize;
+        if byte < limit {
+            return Ok(byte % n);
+        }
+    }
+}
+
+/// A rough strength estimate: bits, a word, and advice.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Strength {
+    /// Estimated bits of guessing work, assuming characters drawn at random
+    /// from the classes used: an upper bound for secrets people choose.
+    pub bits: u32,
+    /// `empty`, `weak`, `fair`, `good` or `strong`.
+    pub label: &'static str,
+    /// What to do.
+    pub advice: &'static str,
+}
+
+/// Secrets shorter than this are called weak whatever their characters.
+pub const MIN_GOOD_LENGTH: usize = 12;
+
+/// Estimates the strength of a typed secret.
+pub fn secret_strength(secret: &str) -> Strength {
+    let has = |f: fn(&char) -> bool| secret.chars().any(|c| f(&c));
+    let mut pool = 0u32;
+    if has(char::is_ascii_lowercase) {
+        pool += 26;
+    }
+    if has(char::is_ascii_uppercase) {
+        pool += 26;
+    }
+    if has(char::is_ascii_digit) {
+        pool += 10;
+    }
+    if has(|c| c.is_ascii() && !c.is_ascii_alphanumeric()) {
+        pool += 33;
+    }
+    if has(|c| !c.is_ascii()) {
+        pool += 100;
+    }
+    let mut distinct: Vec<char> = secret.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Repeats add little: count each distinct character once, the rest at a quarter.
+    let length = distinct.len() as f64 + (secret.chars().count() - distinct.len()) as f64 / 4.0;
+    let bits = if pool == 0 { 0 } else { (length * f64::from(pool).log2()).floor() as u32 };
+    // Short secrets are guessable whatever characters they use.
+    let short = secret.chars().count() < MIN_GOOD_LENGTH;
+    let (label, advice) = match bits {
+        0 => ("empty", "Type a secret, or generate one."),
+        _ if short => ("weak", "Too short to be safe. Use 16 or more characters, or generate a secret."),
+        1..=44 => ("weak", "Too easy to guess. Use 16 or more characters, or generate a secret."),
+        45..=63 => ("fair", "Could be stronger: add length, or generate a secret."),
+        64..=89 => ("good", "Good. Keep it somewhere safe: a forgotten secret means a factory reset."),
+        _ => ("strong", "Strong. Keep it somewhere safe: a forgotten secret means a factory reset."),
+    };
+    Strength { bits, label, advice }
+}

@@ -1,0 +1,55 @@
+//! Generated secrets come from the CSPRNG in the documented shapes; the
+//! strength estimate ranks secrets sensibly. Natively and in browsers.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use webex_device_identity::{generate_secret, initial_populate_command, secret_strength, SecretKind, Secret};
+
+#[test]
+fn phrases_are_six_pronounceable_groups() {
+    let phrase = generate_secret(SecretKind::Phrase).unwrap();
+    let groups: Vec<&str> = phrase.split('-').collect();
+    assert_eq!(groups.len(), 6, "{phrase}");
+    for group in groups {
+        let b = group.as_bytes();
+        assert_eq!(b.len(), 4, "{phrase}");
+        assert!(b"bdfghjklmnprstvz".contains(&b[0]) && b"aeiou".contains(&b[1]), "{phrase}");
+        assert!(b"bdfghjklmnprstvz".contains(&b[2]) && b"aeiou".contains(&b[3]), "{phrase}");
+    }
+    assert!(["good", "strong"].contains(&secret_strength(&phrase).label), "{phrase}");
+}
+
+#[test]
+fn base64url_secrets_are_128_bits() {
+    let secret = generate_secret(SecretKind::Base64Url).unwrap();
+    assert_eq!(secret.len(), 22);
+    assert_eq!(webex_device_identity::b64::decode(&secret).unwrap().len(), 16);
+    // It seeds a device like any other secret.
+    assert!(initial_populate_command(&Secret::new(&secret).unwrap()).starts_with("xCommand Security ClientSecret"));
+}
+
+#[test]
+fn generated_secrets_differ_and_use_every_letter() {
+    let many: Vec<String> = (0..200).map(|_| generate_secret(SecretKind::Phrase).unwrap()).collect();
+    let mut unique = many.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), many.len());
+    let letters: std::collections::BTreeSet<char> = many.concat().chars().filter(|c| *c != '-').collect();
+    assert_eq!(letters.len(), 21, "16 consonants and 5 vowels all appear in 200 phrases");
+}
+
+#[test]
+fn strength_ranks_secrets() {
+    assert_eq!(secret_strength("").label, "empty");
+    assert_eq!(secret_strength("ossifrage").label, "weak");
+    assert_eq!(secret_strength("aaaaaaaaaaaaaaaaaaaaaaaa").label, "weak");
+    assert_eq!(secret_strength("Horse7!").label, "weak");
+    assert_eq!(secret_strength("horses-gallop").label, "fair");
+    assert!(secret_strength("Correct-Horse-7").bits > secret_strength("correct-horse").bits);
+    assert!(["good", "strong"].contains(&secret_strength("correct horse battery staple").label));
+    assert_eq!(secret_strength(&generate_secret(SecretKind::Base64Url).unwrap()).label, "strong");
+}
