@@ -81,6 +81,12 @@ export function deviceCommand(action: Action, jwe: string): string;
 export function errorCodes(): string[];
 
 /**
+ * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
+ * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
+ */
+export function generateSecret(kind: "phrase" | "base64url"): string;
+
+/**
  * Returns the first, plain-text populate command that seeds a device with
  * `secret`. It carries the secret in clear: type it at the device console.
  */
@@ -91,7 +97,7 @@ export function initialPopulateCommand(secret: string): string;
  * PKCS#12 file) and reports on them: certificates, key, findings, and the
  * `add` payload when there are no errors. Throws only for bad arguments.
  */
-export function inspect(input: string | Uint8Array, options: InspectOptions | undefined): InspectReport;
+export function inspect(input: string | Uint8Array | (string | Uint8Array)[], options: InspectOptions | undefined): InspectReport;
 
 /**
  * The largest input accepted, in bytes (1 MiB).
@@ -111,6 +117,11 @@ export function normalizeFingerprint(text: string): string;
 export function openJwe(jwe: string, secret: string): OpenedJwe;
 
 /**
+ * A rough strength estimate of a typed secret: `{ bits, label, advice }`.
+ */
+export function secretStrength(secret: string): { bits: number; label: string; advice: string };
+
+/**
  * The SHA-1 fingerprint of the leaf certificate in `input`, as device
  * commands take it: 40 lowercase hex digits (openssl's, without colons).
  */
@@ -123,11 +134,13 @@ export interface InitOutput {
     readonly buildJwe: (a: any) => [number, number, number, number];
     readonly deviceCommand: (a: any, b: any) => [number, number, number, number];
     readonly errorCodes: () => any;
+    readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
     readonly maxInputBytes: () => number;
     readonly normalizeFingerprint: (a: any) => [number, number, number, number];
     readonly openJwe: (a: any, b: any) => [number, number, number];
+    readonly secretStrength: (a: any) => [number, number, number];
     readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -62,6 +62,31 @@ export function errorCodes() {
 }
 
 /**
+ * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
+ * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
+ * @param {"phrase" | "base64url"} kind
+ * @returns {string}
+ */
+export function generateSecret(kind) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+        const ret = wasm.generateSecret(kind);
+        var ptr1 = ret[0];
+        var len1 = ret[1];
+        if (ret[3]) {
+            ptr1 = 0; len1 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred2_0 = ptr1;
+        deferred2_1 = len1;
+        return getStringFromWasm0(ptr1, len1);
+    } finally {
+        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
+}
+
+/**
  * Returns the first, plain-text populate command that seeds a device with
  * `secret`. It carries the secret in clear: type it at the device console.
  * @param {string} secret
@@ -90,7 +115,7 @@ export function initialPopulateCommand(secret) {
  * Reads certificates and keys (PEM text, or the bytes of a PEM, DER or
  * PKCS#12 file) and reports on them: certificates, key, findings, and the
  * `add` payload when there are no errors. Throws only for bad arguments.
- * @param {string | Uint8Array} input
+ * @param {string | Uint8Array | (string | Uint8Array)[]} input
  * @param {InspectOptions | undefined} options
  * @returns {InspectReport}
  */
@@ -145,6 +170,19 @@ export function normalizeFingerprint(text) {
  */
 export function openJwe(jwe, secret) {
     const ret = wasm.openJwe(jwe, secret);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * A rough strength estimate of a typed secret: `{ bits, label, advice }`.
+ * @param {string} secret
+ * @returns {{ bits: number; label: string; advice: string }}
+ */
+export function secretStrength(secret) {
+    const ret = wasm.secretStrength(secret);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -225,6 +263,10 @@ function __wbg_get_imports() {
         },
         __wbg_charCodeAt_851946d8f1279e11: function(arg0, arg1) {
             const ret = arg0.charCodeAt(arg1 >>> 0);
+            return ret;
+        },
+        __wbg_from_eac91875c8a5ffa4: function(arg0) {
+            const ret = Array.from(arg0);
             return ret;
         },
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {

@@ -1,15 +1,20 @@
-"""Serves the page on 127.0.0.1 only: / is www/, /pkg/ is the built package.
-Sends the headers an intranet server should send too (see the README)."""
+"""Serves the page on 127.0.0.1 only: / is the single-file page built from www/
+(dist/webex-device-identity.html), the same file that works from disk; /pkg/ is
+the ES module package. Sends the headers an intranet server should send too."""
 
 import http.server
 import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MOUNTS = {"/pkg/": ROOT / "pkg", "/": ROOT / "www"}
+MOUNTS = {"/pkg/": ROOT / "pkg", "/": ROOT / "dist"}
+PAGE = "webex-device-identity.html"
 HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
-    "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    # The page carries its own, stricter CSP (script and style hashes) in a meta
+    # tag; this header adds what a meta tag cannot say (frame-ancestors).
+    "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
+    "worker-src blob:; style-src 'unsafe-inline'; connect-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -25,6 +30,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         path = path.split("?", 1)[0].split("#", 1)[0]
+        if path == "/":
+            path = "/" + PAGE
         for prefix, folder in MOUNTS.items():
             if path.startswith(prefix):
                 target = (folder / path[len(prefix):]).resolve()

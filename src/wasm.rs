@@ -174,7 +174,8 @@ pub fn inspect(
 fn inspect_inner(input: &JsValue, options: &JsValue) -> Result<crate::cert::Report, Error> {
     let (passphrase, now) = inspect_options(options)?;
     let options = crate::cert::InspectOptions { passphrase: passphrase.as_deref().map(|p| p.as_str()), now };
-    let items: Vec<JsValue> = if Array::is_array(input) { Array::from(input).iter().collect() } else { vec![input.clone()] };
+    let items: Vec<JsValue> =
+        if Array::is_array(input) { Array::from(input).iter().collect() } else { vec![input.clone()] };
     if items.is_empty() {
         return Err(bad_argument("inspect was given an empty list. Give PEM text or a file's bytes."));
     }
@@ -203,13 +204,15 @@ fn inspect_inner(input: &JsValue, options: &JsValue) -> Result<crate::cert::Repo
     }
     let inputs: Vec<crate::cert::Input<'_>> = order
         .iter()
-        .map(|&(is_text, i)| {
-            if is_text {
-                crate::cert::Input::Text(&texts[i])
-            } else {
-                crate::cert::Input::Bytes(&blobs[i])
-            }
-        })
+        .map(
+            |&(is_text, i)| {
+                if is_text {
+                    crate::cert::Input::Text(&texts[i])
+                } else {
+                    crate::cert::Input::Bytes(&blobs[i])
+                }
+            },
+        )
         .collect();
     Ok(crate::cert::inspect_all(&inputs, &options))
 }
@@ -239,7 +242,9 @@ pub fn sha1_fingerprint(
 /// A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
 /// pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
 #[wasm_bindgen(js_name = generateSecret)]
-pub fn generate_secret(#[wasm_bindgen(unchecked_param_type = "\"phrase\" | \"base64url\"")] kind: JsValue) -> Result<String, JsValue> {
+pub fn generate_secret(
+    #[wasm_bindgen(unchecked_param_type = "\"phrase\" | \"base64url\"")] kind: JsValue,
+) -> Result<String, JsValue> {
     let kind = match kind.as_string().as_deref() {
         Some("phrase") => crate::SecretKind::Phrase,
         Some("base64url") => crate::SecretKind::Base64Url,
