@@ -6,7 +6,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use webex_device_identity::{generate_secret, initial_populate_command, secret_strength, SecretKind, Secret};
+use webex_device_identity::{generate_secret, initial_populate_command, secret_strength, Secret, SecretKind};
 
 #[test]
 fn phrases_are_six_pronounceable_groups() {
