@@ -34,7 +34,7 @@ const csp = [
   'worker-src blob:',
   `style-src ${sha256(style)}`,
   "connect-src 'none'",
-  "img-src 'none'",
+  'img-src data:', // the inline icon only; data: never touches the network
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -13,7 +13,7 @@ HEADERS = {
     # The page carries its own, stricter CSP (script and style hashes) in a meta
     # tag; this header adds what a meta tag cannot say (frame-ancestors).
     "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
-    "worker-src blob:; style-src 'unsafe-inline'; connect-src 'none'; base-uri 'none'; "
+    "worker-src blob:; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",

@@ -15,6 +15,7 @@
   let worker;
   let ready;
   let nextId = 1;
+  let generation = 0; // bumped by every restart: a run started before it is cancelled
 
   function decodeBase64(text) {
     const binary = atob(text.trim());
@@ -49,19 +50,23 @@
   }
 
   function restartWorker(message) {
+    generation++;
     worker.terminate();
     for (const call of pending.values()) call.reject(Object.assign(new Error(message), { code: 'cancelled' }));
     pending.clear();
-    hideBusy();
+    busyCount = 0;
+    $('busy').hidden = true;
     startWorker();
     notify(message);
   }
 
   /** Runs one operation in the worker, showing progress while it works. */
   async function run(op, args, label) {
+    const started = generation;
     showBusy(label);
     try {
       await ready;
+      if (generation !== started) throw Object.assign(new Error('Cancelled.'), { code: 'cancelled' });
       return await post(op, args);
     } finally {
       hideBusy();

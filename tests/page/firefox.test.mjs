@@ -1,0 +1,84 @@
+// Firefox smoke test through geckodriver (plain W3C WebDriver over HTTP on
+// loopback): the single file from disk and the served page both run the
+// self-test and seed, install and open a blob.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { PAGE_FILE, blobOf, makeCertificates, openIndependently, serve } from './helpers.mjs';
+
+const geckodriverPath = process.env.GECKODRIVER || execFileSync('sh', ['-c', 'command -v geckodriver || echo $HOME/.cargo/bin/geckodriver']).toString().trim();
+let driver;
+let base;
+let session;
+let server;
+
+async function wd(method, path, body) {
+  const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+const find = async (css) => Object.values(await wd('POST', `/session/${session}/element`, { using: 'css selector', value: css }))[0];
+const click = async (css) => wd('POST', `/session/${session}/element/${await find(css)}/click`, {});
+const type = async (css, text) => wd('POST', `/session/${session}/element/${await find(css)}/value`, { text });
+const text = async (css) => wd('GET', `/session/${session}/element/${await find(css)}/text`);
+async function waitFor(css, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try { return await text(css); } catch (e) { if (Date.now() > end) throw e; }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+before(async () => {
+  const port = 40000 + Math.floor(Math.random() * 10000);
+  base = `http://127.0.0.1:${port}`;
+  driver = spawn(geckodriverPath, ['--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(`${base}/status`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  session = (await wd('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
+      args: ['-headless'],
+      prefs: { 'network.proxy.type': 0, 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+    } } },
+  })).sessionId;
+  server = await serve();
+});
+
+after(async () => {
+  if (session) await wd('DELETE', `/session/${session}`).catch(() => {});
+  driver?.kill();
+  server?.stop();
+});
+
+const certs = makeCertificates();
+
+for (const [mode, url] of [['file', () => pathToFileURL(PAGE_FILE).href], ['http', () => server.url]]) {
+  test(`Firefox over ${mode}: self-test, seed, install`, async () => {
+    await wd('POST', `/session/${session}/url`, { url: url() });
+    await click('#tab-selftest');
+    await click('#selftest-run');
+    assert.equal(await waitFor('#selftest-verdict'), 'Pass');
+
+    await click('#tab-seed');
+    await type('#seed-secret', 'firefox secret');
+    await type('#seed-secret2', 'firefox secret');
+    await click('#seed-build');
+    assert.equal(await waitFor('#seed-out pre.command'),
+      `xCommand Security ClientSecret Populate Secret: "${Buffer.from('firefox secret').toString('base64url')}"`);
+
+    await click('#tab-install');
+    // Paste the PEM (file inputs need the file on the driver's side; pasting is what admins do too).
+    const fs = await import('node:fs');
+    const pem = [certs.good.cert, certs.good.key, certs.int].map((f) => fs.readFileSync(f, 'utf8')).join('');
+    await type('#install-pem', pem);
+    await click('#install-check');
+    assert.equal(await waitFor('#install-report .verdict'), 'Ready to install.');
+    await type('#install-secret', 'firefox secret');
+    await click('#install-build');
+    const add = await waitFor('#install-out pre.command');
+    assert.match(openIndependently(blobOf(add), 'firefox secret').payload, /BEGIN PRIVATE KEY/);
+  });
+}

@@ -1,0 +1,244 @@
+// Every workflow of the page in headless Chromium, both from the local server
+// (http://127.0.0.1) and as the single file from disk (file://). Each produced
+// blob is opened independently (OpenSSL through Node). Any network request,
+// console error or stored data fails the test. Screenshots go to test-results/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ARTIFACTS, PAGE_FILE, ROOT, blobOf, guard, launch, makeCertificates, openIndependently, serve, storageIsEmpty,
+} from './helpers.mjs';
+
+const certs = makeCertificates();
+const SECRET = 'correct horse battery staple';
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser.close();
+  server.stop();
+});
+
+const modes = {
+  http: () => server.url,
+  file: () => pathToFileURL(PAGE_FILE).href,
+};
+
+for (const [mode, urlOf] of Object.entries(modes)) {
+  describe(`page over ${mode}`, () => {
+    /** Runs `fn` on a fresh page and checks the guards afterwards. */
+    async function withPage(name, fn, { allowConsole, ...options } = {}) {
+      const context = await browser.newContext({ acceptDownloads: true, ...options });
+      const url = urlOf();
+      const problems = guard(context, url, allowConsole);
+      const page = await context.newPage();
+      try {
+        await page.goto(url);
+        await page.waitForSelector('html[data-ready=true]');
+        await fn(page, context);
+        assert.deepEqual(problems, [], 'no network request, no console error');
+        assert.equal(await storageIsEmpty(page, context), true, 'nothing stored');
+      } finally {
+        await page.screenshot({ path: join(ARTIFACTS, `${mode}-${name}.png`), fullPage: true }).catch(() => {});
+        await context.close();
+      }
+    }
+
+    const tab = (page, id) => page.click(`#tab-${id}`);
+    const commandText = (page, scope) => page.locator(`${scope} pre.command`).allTextContents();
+
+    test('self-test passes', () => withPage('selftest', async (page) => {
+      await tab(page, 'selftest');
+      await page.click('#selftest-run');
+      assert.equal(await page.textContent('#selftest-verdict', { timeout: 30000 }), 'Pass');
+    }));
+
+    test('seed: generate a phrase, see its strength, get the plain-text command', () => withPage('seed', async (page) => {
+      await page.click('[data-generate=phrase][data-into^=seed]');
+      await page.waitForFunction(() => document.getElementById('seed-secret').value.length > 0);
+      const secret = await page.inputValue('#seed-secret');
+      assert.equal(await page.inputValue('#seed-secret2'), secret);
+      assert.equal(await page.getAttribute('#seed-secret', 'type'), 'text', 'a generated secret is shown to be written down');
+      await page.waitForFunction(() => document.getElementById('seed-strength').textContent.includes('Strength'));
+      await page.click('#seed-build');
+      const [command] = await commandText(page, '#seed-out');
+      const b64 = /^xCommand Security ClientSecret Populate Secret: "([A-Za-z0-9_-]+)"$/.exec(command)[1];
+      assert.equal(Buffer.from(b64, 'base64url').toString('utf8'), secret);
+      // Entries that differ are refused.
+      await page.fill('#seed-secret2', `${secret}x`);
+      await page.click('#seed-build');
+      assert.match(await page.textContent('#seed-out'), /differ/);
+    }));
+
+    test('install: files in, report card, two commands that open independently', () => withPage('install', async (page) => {
+      await tab(page, 'install');
+      await page.setInputFiles('#install-files', [certs.good.cert, certs.good.key, certs.int]);
+      await page.waitForSelector('#install-report .verdict');
+      assert.equal(await page.textContent('#install-report .verdict'), 'Ready to install.');
+      assert.equal(await page.textContent('.cert.leaf .cn'), 'room-1.example.com');
+      assert.match(await page.textContent('.cert.leaf .sans'), /DNS: room-1\.example\.com/);
+      assert.match(await page.textContent('.cert.leaf'), new RegExp(certs.good.sha1));
+      await page.fill('#install-secret', SECRET);
+      await page.click('#install-build');
+      await page.waitForSelector('#install-out pre.command');
+      const [add, activate] = await commandText(page, '#install-out');
+      assert.match(add, /^xCommand Security Certificates Services Add IsEncrypted: True\n[^\n]+\n\.$/);
+      const added = openIndependently(blobOf(add), SECRET);
+      assert.equal(added.header['cisco-action'], 'add');
+      assert.match(added.payload, /^-----BEGIN CERTIFICATE-----[^]*-----BEGIN PRIVATE KEY-----/);
+      assert.ok(added.payload.includes(readFileSync(certs.good.cert, 'utf8').split('-----')[2].trim().slice(0, 64)));
+      assert.match(activate, /^xCommand Security Certificates Services Activate Purpose: WebexIdentity Fingerprint: "[^"]+"$/);
+      assert.equal(openIndependently(blobOf(activate), SECRET).payload, certs.good.sha1);
+      // Download both, named after the CN.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download both as .txt')]);
+      assert.equal(download.suggestedFilename(), 'room-1.example.com-commands.txt');
+      // The add command opens in "Check a blob" and shows the same certificate.
+      await tab(page, 'check');
+      await page.fill('#check-blob', add);
+      await page.fill('#check-secret', SECRET);
+      await page.click('#check-open');
+      await page.waitForSelector('#check-out .cert.leaf .cn');
+      assert.equal(await page.textContent('#check-out .cert.leaf .cn'), 'room-1.example.com');
+    }));
+
+    test('install: a refused bundle shows its findings and builds nothing', () => withPage('install-refused', async (page) => {
+      await tab(page, 'install');
+      await page.setInputFiles('#install-files', [certs.good.cert]); // no key
+      await page.waitForSelector('#install-report .verdict');
+      assert.match(await page.textContent('#install-report .verdict'), /Not ready/);
+      assert.match(await page.textContent('#install-report .findings'), /no_private_key/);
+      assert.equal(await page.isDisabled('#install-build'), true);
+    }));
+
+    test('a certificate whose CN is HTML shows as text', () => withPage('html-cn', async (page) => {
+      await tab(page, 'install');
+      await page.setInputFiles('#install-files', [certs.html.cert, certs.html.key, certs.int]);
+      await page.waitForSelector('#install-report .cert.leaf .cn');
+      assert.equal(await page.textContent('.cert.leaf .cn'), '<img src=x onerror=window.__xss=1>');
+      assert.equal(await page.locator('#install-report img').count(), 0);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+    }));
+
+    test('change and reset the secret', () => withPage('secret', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'a new secret for the fleet');
+      await page.fill('#change-new2', 'a new secret for the fleet');
+      await page.click('#change-build');
+      await page.waitForSelector('#change-out pre.command');
+      const [change] = await commandText(page, '#change-out');
+      assert.match(change, /^xCommand Security ClientSecret Populate Secret: "[^"]+"$/);
+      assert.equal(openIndependently(blobOf(change), SECRET).payload, 'a new secret for the fleet');
+      // Reset needs the confirmation.
+      await page.fill('#reset-current', SECRET);
+      await page.click('#reset-build');
+      assert.match(await page.textContent('#reset-out'), /Tick the box/);
+      await page.check('#reset-confirm');
+      await page.click('#reset-build');
+      await page.waitForSelector('#reset-out pre.command');
+      const [reset] = await commandText(page, '#reset-out');
+      assert.equal(openIndependently(blobOf(reset), SECRET).payload, '');
+    }));
+
+    test('deactivate by pasted fingerprint and by certificate file', () => withPage('deactivate', async (page) => {
+      await tab(page, 'deactivate');
+      await page.fill('#deact-secret', SECRET);
+      await page.fill('#deact-fp', certs.good.sha1.toUpperCase().match(/../g).join(':'));
+      await page.click('#deact-build');
+      await page.waitForSelector('#deact-out pre.command');
+      let [command] = await commandText(page, '#deact-out');
+      assert.match(command, /^xCommand Security Certificates Services Deactivate Purpose: WebexIdentity Fingerprint: "[^"]+"$/);
+      assert.equal(openIndependently(blobOf(command), SECRET).payload, certs.good.sha1);
+      await page.fill('#deact-fp', '');
+      await page.setInputFiles('#deact-files', [certs.html.cert]);
+      await page.click('#deact-build');
+      await page.waitForFunction((fp) => document.getElementById('deact-out').textContent.includes(fp), certs.html.sha1);
+      [command] = await commandText(page, '#deact-out');
+      assert.equal(openIndependently(blobOf(command), SECRET).payload, certs.html.sha1);
+    }));
+
+    test('check a populate blob: the secret is masked until revealed', () => withPage('check', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'masked secret');
+      await page.fill('#change-new2', 'masked secret');
+      await page.click('#change-build');
+      await page.waitForSelector('#change-out pre.command');
+      const [change] = await commandText(page, '#change-out');
+      await tab(page, 'check');
+      await page.fill('#check-blob', change);
+      await page.fill('#check-secret', SECRET);
+      await page.click('#check-open');
+      await page.waitForSelector('#check-payload');
+      assert.equal(await page.getAttribute('#check-payload', 'type'), 'password');
+      assert.equal(await page.inputValue('#check-payload'), 'masked secret');
+      await page.click('#check-out .reveal');
+      assert.equal(await page.getAttribute('#check-payload', 'type'), 'text');
+      // A wrong secret says so, and shows nothing else.
+      await page.fill('#check-secret', 'wrong');
+      await page.click('#check-open');
+      await page.waitForSelector('#check-out .callout.error');
+      assert.match(await page.textContent('#check-out'), /decrypt_failed/);
+    }));
+
+    test('cancel stops the work and keeps every input', () => withPage('cancel', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'kept');
+      await page.fill('#change-new2', 'kept');
+      // Click Build and Cancel in one task, so the cancel always lands mid-run.
+      await page.evaluate(() => { document.getElementById('change-build').click(); document.getElementById('cancel').click(); });
+      await page.waitForSelector('#notice:not([hidden])');
+      assert.match(await page.textContent('#notice'), /Cancelled/);
+      await page.waitForSelector('#change-out .callout');
+      assert.equal(await page.locator('#change-out pre.command').count(), 0, 'a cancelled run shows no command');
+      assert.equal(await page.inputValue('#change-new'), 'kept');
+      await page.click('#change-build'); // the restarted worker works
+      await page.waitForSelector('#change-out pre.command');
+    }));
+
+    test('clear everything wipes inputs and outputs', () => withPage('clear', async (page) => {
+      await page.fill('#seed-secret', 'something');
+      await page.fill('#seed-secret2', 'something');
+      await page.click('#seed-build');
+      await page.waitForSelector('#seed-out pre.command');
+      await page.click('#clear-all');
+      assert.equal(await page.inputValue('#seed-secret'), '');
+      assert.equal(await page.textContent('#seed-out'), '');
+      assert.equal(await page.getAttribute('#seed-secret', 'type'), 'password');
+    }));
+
+    test('the CSP blocks a fetch and an image, and nothing reaches the network', () => withPage('csp', async (page) => {
+      const outcome = await page.evaluate(async () => {
+        const result = {};
+        try { await fetch('https://example.com/'); result.fetch = 'sent'; } catch { result.fetch = 'blocked'; }
+        const img = new Image();
+        result.img = await new Promise((done) => { img.onload = () => done('loaded'); img.onerror = () => done('blocked'); img.src = 'https://example.com/x.png'; });
+        return result;
+      });
+      assert.deepEqual(outcome, { fetch: 'blocked', img: 'blocked' });
+    }, { allowConsole: /Content Security Policy/ })); // the CSP reports what it blocked; requests still fail the guard
+
+    test('accessibility: axe finds nothing serious or critical on any tab', () => withPage('axe', async (page) => {
+      const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      await page.addScriptTag({ content: axe });
+      const tabs = await page.locator('[role=tab]').evaluateAll((all) => all.map((t) => t.id));
+      for (const id of tabs) {
+        await page.click(`#${id}`);
+        for (const scheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme: scheme });
+          const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+          assert.deepEqual(violations, [], `${id} (${scheme})`);
+        }
+      }
+    }, { bypassCSP: true })); // axe is test tooling, injected only here
+  });
+}
