@@ -25,7 +25,10 @@ const mustNotClose = (name, text) => {
 const style = mustNotClose('style.css', read('style.css'));
 const app = mustNotClose('app.js', read('app.js'));
 // The worker runs from a blob: URL made of this text; it is data here, not run by the page.
-const worker = mustNotClose('worker', `${readFileSync(glue, 'utf8')}\n${read('worker.js')}`);
+// wasm-bindgen's glue has whole-line comments with documentation links: the page
+// must carry no URL at all, so those lines go.
+const glueCode = readFileSync(glue, 'utf8').split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+const worker = mustNotClose('worker', `${glueCode}\n${read('worker.js')}`);
 const wasmBase64 = readFileSync(wasm).toString('base64');
 
 const csp = [

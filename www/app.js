@@ -335,7 +335,7 @@
       const rows = [
         ['Subject', cert.subject], ['Issuer', cert.issuer], ['Serial', cert.serialNumber],
         ['Valid', `${cert.notBefore} to ${cert.notAfter} (${cert.daysLeft} days left)`],
-        ['Key', [cert.publicKey.algorithm, cert.publicKey.curve, cert.publicKey.bits && `${cert.publicKey.bits} bits`].filter(Boolean).join(' ')],
+        ['Key', [cert.publicKey.algorithm, cert.publicKey.curve || (cert.publicKey.bits && `${cert.publicKey.bits} bits`)].filter(Boolean).join(' ')],
         ['Signature', cert.signatureAlgorithm],
         ['Key usage', cert.keyUsage.join(', ') || 'none stated'],
         ['Extended key usage', cert.extendedKeyUsage.join(', ') || 'none stated'],

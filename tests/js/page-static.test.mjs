@@ -1,0 +1,46 @@
+// Static checks of the page that must hold whatever a browser does: no URL of
+// any kind in www/ or the single file, no HTML sink (innerHTML and friends)
+// and no eval in the page's code, a CSP whose hashes match the inline code,
+// and the single file's SHA-256 published in the README.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+const dist = read('dist/webex-device-identity.html');
+const www = Object.fromEntries(readdirSync(new URL('www/', root)).map((f) => [`www/${f}`, read(`www/${f}`)]));
+const sources = { ...www, 'dist/webex-device-identity.html': dist };
+
+test('no URL at all in www/ or the single file (nothing to fetch, no third party)', () => {
+  for (const [name, text] of Object.entries(sources)) {
+    assert.equal(/https?:\/\/|\/\/[a-z0-9.-]+\.[a-z]{2,}\//i.test(text), false, `${name} carries a URL`);
+  }
+});
+
+test('no HTML sink or eval in the page code: data is shown with textContent only', () => {
+  const sinks = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|srcdoc/;
+  for (const [name, text] of Object.entries(sources)) {
+    assert.equal(sinks.test(text), false, `${name}: ${sinks.exec(text)?.[0]}`);
+  }
+});
+
+test('the CSP allows exactly the inline script and style, and no connection', () => {
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(dist)[1];
+  const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const scripts = [...dist.matchAll(/<script>([^]*?)<\/script>/g)].map((m) => m[1]);
+  const styles = [...dist.matchAll(/<style>([^]*?)<\/style>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 1, 'one executable inline script');
+  assert.equal(styles.length, 1, 'one inline style');
+  for (const directive of ["default-src 'none'", "connect-src 'none'", "form-action 'none'", "base-uri 'none'",
+    `script-src ${hash(scripts[0])} 'wasm-unsafe-eval'`, `style-src ${hash(styles[0])}`, 'worker-src blob:']) {
+    assert.ok(csp.includes(directive), `CSP has ${directive}`);
+  }
+  assert.equal(/unsafe-inline| 'unsafe-eval'|\*/.test(csp), false, 'no wildcard, no unsafe-inline, no unsafe-eval');
+});
+
+test("the README publishes the single file's SHA-256", () => {
+  const digest = createHash('sha256').update(readFileSync(new URL('dist/webex-device-identity.html', root))).digest('hex');
+  assert.ok(read('README.md').includes(digest), `README.md must say ${digest}`);
+});
