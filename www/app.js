@@ -9,7 +9,8 @@
 
   // ---- The worker: started from a blob: URL (works from file:// too), restarted
   // after a crash or a cancel. Inputs live in the DOM, so a restart loses nothing.
-  const wasmBytes = decodeBase64($('wasm-b64').textContent);
+  // The wasm is inlined gzipped, as base64 (scripts/assemble-page.mjs).
+  const wasmBytes = inflate(decodeBase64($('wasm-b64').textContent));
   const workerSource = $('worker-src').textContent;
   const pending = new Map();
   let worker;
@@ -22,6 +23,11 @@
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
+  }
+
+  async function inflate(gzipped) {
+    const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   function startWorker() {
@@ -38,7 +44,7 @@
       event.preventDefault();
       restartWorker('The engine stopped unexpectedly and was restarted. Your inputs are kept: try again.');
     };
-    ready = post('init', { wasm: wasmBytes.slice() }).finally(() => URL.revokeObjectURL(url));
+    ready = wasmBytes.then((bytes) => post('init', { wasm: bytes.slice() })).finally(() => URL.revokeObjectURL(url));
   }
 
   function post(op, args) {
