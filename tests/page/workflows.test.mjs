@@ -53,6 +53,19 @@ for (const [mode, urlOf] of Object.entries(modes)) {
     const tab = (page, id) => page.click(`#tab-${id}`);
     const commandText = (page, scope) => page.locator(`${scope} pre.command`).allTextContents();
 
+    test('keyboard only: arrow keys move between tabs, Enter builds', () => withPage('keyboard', async (page) => {
+      await page.focus('#tab-seed');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-install');
+      assert.equal(await page.isVisible('#panel-install'), true);
+      await page.keyboard.press('End');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-selftest');
+      await page.keyboard.press('Tab'); // into the panel: its first control
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'selftest-run');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.textContent('#selftest-verdict', { timeout: 30000 }), 'Pass');
+    }));
+
     test('self-test passes', () => withPage('selftest', async (page) => {
       await tab(page, 'selftest');
       await page.click('#selftest-run');
