@@ -182,7 +182,8 @@
   }
 
   // ---- Secret fields: reveal toggles, generation, strength, confirmation.
-  for (const button of document.querySelectorAll('.reveal')) {
+  /** A Show/Hide button for the password field it controls (found when clicked). */
+  function wireReveal(button) {
     button.addEventListener('click', () => {
       const input = $(button.getAttribute('aria-controls'));
       const show = input.type === 'password';
@@ -191,6 +192,7 @@
       button.textContent = show ? 'Hide' : 'Show';
     });
   }
+  document.querySelectorAll('.reveal').forEach(wireReveal);
 
   for (const button of document.querySelectorAll('[data-generate]')) {
     button.addEventListener('click', async () => {
@@ -415,12 +417,7 @@
         const secret = el('input', { type: 'password', readonly: '', id: 'check-payload', 'aria-label': 'New secret in the blob' });
         secret.value = r.payload;
         const reveal = el('button', { type: 'button', class: 'reveal quiet', 'aria-pressed': 'false', 'aria-controls': 'check-payload' }, 'Show');
-        reveal.addEventListener('click', () => {
-          const show = secret.type === 'password';
-          secret.type = show ? 'text' : 'password';
-          reveal.setAttribute('aria-pressed', String(show));
-          reveal.textContent = show ? 'Hide' : 'Show';
-        });
+        wireReveal(reveal);
         parts.push(r.payload
           ? el('div', { class: 'field' }, el('p', {}, 'New secret:'), el('div', { class: 'with-button' }, secret, reveal))
           : el('p', {}, 'Empty payload: this blob resets the secret.'));
