@@ -237,3 +237,14 @@ fn several_files_read_as_one_bundle() {
     let bad = webex_device_identity::cert::inspect_all(&[Input::Text("x"), Input::Bytes(parts[0])], &options);
     assert!(bad.findings[0].message.starts_with("Item 1 of 2:"), "{}", bad.findings[0].message);
 }
+
+/// Found by the inspect_pem fuzzer: a key whose curve OID was mangled, but whose
+/// embedded public point is the leaf's. It once "matched", gave no error and no
+/// add payload. A key on an unknown curve matches nothing.
+#[test]
+fn regression_key_on_an_unknown_curve_is_a_mismatch() {
+    let input = include_bytes!("fixtures/regressions/key-on-unknown-curve.pem");
+    let report = inspect(Input::Bytes(input), &InspectOptions { passphrase: None, now: common::NOW });
+    assert_eq!(codes(&report), ["key_mismatch"]);
+    assert!(report.add_payload.is_none());
+}

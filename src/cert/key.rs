@@ -144,7 +144,9 @@ fn ec_material(sec1_der: &[u8], curve: Option<Oid>, pkcs8_der: Option<&[u8]>) ->
             let secret = p384::SecretKey::from_slice(key.private_key).map_err(|_| unreadable("P-384 private key"))?;
             Ok(Material::EcPublic(secret.public_key().to_sec1_bytes().to_vec()))
         }
-        _ => Ok(key.public_key.map(|p| Material::EcPublic(uncompressed(p))).unwrap_or(Material::Unknown)),
+        // A curve this tool does not know: its embedded public point proves
+        // nothing (the curve could be anything), so the key matches no certificate.
+        _ => Ok(Material::Unknown),
     }
 }
 

@@ -88,6 +88,18 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
         if let (Some(leaf), Some(key)) = (outcome.leaf, decoded.keys.first()) {
             report.add_payload = add_payload(&certs, &ders, leaf, &outcome.chain, key);
         }
+        // No error must mean a payload: if the checks missed why there is none,
+        // say so rather than hand back a clean report that cannot be installed.
+        if report.add_payload.is_none() {
+            report.findings.insert(
+                0,
+                Finding::new(
+                    FindingCode::UnsupportedFormat,
+                    "The certificate and key could not be put together for the device. Export them again as PEM \
+                     (certificate, then the key as PKCS#8).",
+                ),
+            );
+        }
     }
     report
 }
