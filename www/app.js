@@ -218,6 +218,7 @@
       const hint = $(hintId);
       if (!secret) { hint.textContent = ''; return; }
       try {
+        await ready; // typed before the engine started: wait for it, do not drop the hint
         const s = await post('strength', { secret });
         const match = repeat && repeat !== secret ? ' The two entries differ.' : '';
         hint.textContent = `Strength: ${s.label} (about ${s.bits} bits). ${s.advice}${match}`;

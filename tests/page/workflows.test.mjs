@@ -66,6 +66,11 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       assert.equal(await page.textContent('#selftest-verdict', { timeout: 30000 }), 'Pass');
     }));
 
+    test('a secret typed the moment the page opens still gets its strength hint', () => withPage('early-typing', async (page) => {
+      await page.fill('#seed-secret', 'typed at once');
+      await page.waitForFunction(() => document.getElementById('seed-strength').textContent.includes('Strength'));
+    }));
+
     test('self-test passes', () => withPage('selftest', async (page) => {
       await tab(page, 'selftest');
       await page.click('#selftest-run');
