@@ -88,20 +88,20 @@ pub fn build_jwe(
 
 fn build_jwe_inner(options: &JsValue) -> Result<String, Error> {
     check_options(options, &BUILD_OPTIONS, "buildJwe")?;
-    let action = parse_action(&get(options, "action"))?;
-    let enc = match get(options, "enc") {
+    let action = parse_action(&get(options, "action")?)?;
+    let enc = match get(options, "enc")? {
         v if v.is_undefined() || v.is_null() => Enc::A256Gcm,
         v => Enc::parse(&v.as_string().ok_or_else(|| Enc::parse("").unwrap_err())?)?,
     };
-    let secret = secret_arg(&get(options, "secret"))?;
-    let payload = zeroize::Zeroizing::new(string_arg(&get(options, "payload"), "payload")?);
-    let salt = bytes_arg(&get(options, "salt"), "salt")?;
-    let iv = bytes_arg(&get(options, "iv"), "iv")?;
-    let allow_findings = match get(options, "allowFindings") {
+    let secret = secret_arg(&get(options, "secret")?)?;
+    let payload = zeroize::Zeroizing::new(string_arg(&get(options, "payload")?, "payload")?);
+    let salt = bytes_arg(&get(options, "salt")?, "salt")?;
+    let iv = bytes_arg(&get(options, "iv")?, "iv")?;
+    let allow_findings = match get(options, "allowFindings")? {
         v if v.is_undefined() || v.is_null() => false,
         v => v.as_bool().ok_or_else(|| bad_argument("allowFindings must be true or false."))?,
     };
-    let now = now_arg(&get(options, "now"))?;
+    let now = now_arg(&get(options, "now")?)?;
     let request =
         BuildRequest { action, enc, payload: &payload, salt: salt.as_deref(), iv: iv.as_deref(), allow_findings, now };
     crate::build_jwe(&secret, &request)
@@ -174,27 +174,31 @@ pub fn inspect(
 fn inspect_inner(input: &JsValue, options: &JsValue) -> Result<crate::cert::Report, Error> {
     let (passphrase, now) = inspect_options(options)?;
     let options = crate::cert::InspectOptions { passphrase: passphrase.as_deref().map(|p| p.as_str()), now };
-    let items: Vec<JsValue> =
-        if Array::is_array(input) { Array::from(input).iter().collect() } else { vec![input.clone()] };
+    let items = list_arg(input)?;
     if items.is_empty() {
         return Err(bad_argument("inspect was given an empty list. Give PEM text or a file's bytes."));
+    }
+    // The sizes add up before anything is copied (UTF-16 units bound UTF-8 bytes from below).
+    let mut total = 0usize;
+    for item in &items {
+        total = total.saturating_add(match item.dyn_ref::<JsString>() {
+            Some(text) => text.length() as usize,
+            None => uint8_length(item).unwrap_or(0),
+        });
+    }
+    if total > MAX_INPUT_BYTES {
+        return Ok(crate::cert::Report::too_large(total));
     }
     // Copies of the inputs (they may hold keys) are wiped when dropped.
     let mut texts: Vec<zeroize::Zeroizing<String>> = Vec::new();
     let mut blobs: Vec<zeroize::Zeroizing<Vec<u8>>> = Vec::new();
     let mut order: Vec<(bool, usize)> = Vec::new();
     for item in &items {
-        if let Some(text) = item.dyn_ref::<JsString>() {
-            if text.length() as usize > MAX_INPUT_BYTES {
-                return Ok(crate::cert::Report::too_large(text.length() as usize));
-            }
+        if item.dyn_ref::<JsString>().is_some() {
             texts.push(zeroize::Zeroizing::new(string_arg(item, "input")?));
             order.push((true, texts.len() - 1));
-        } else if let Some(bytes) = item.dyn_ref::<Uint8Array>() {
-            if bytes.length() as usize > MAX_INPUT_BYTES {
-                return Ok(crate::cert::Report::too_large(bytes.length() as usize));
-            }
-            blobs.push(zeroize::Zeroizing::new(bytes.to_vec()));
+        } else if let Some(bytes) = copy_uint8(item, "input")? {
+            blobs.push(bytes);
             order.push((false, blobs.len() - 1));
         } else {
             return Err(bad_argument(
@@ -222,11 +226,11 @@ fn inspect_options(options: &JsValue) -> Result<(Option<zeroize::Zeroizing<Strin
         return Ok((None, now_arg(&JsValue::UNDEFINED)?));
     }
     check_options(options, &INSPECT_OPTIONS, "inspect")?;
-    let passphrase = match get(options, "passphrase") {
+    let passphrase = match get(options, "passphrase")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(zeroize::Zeroizing::new(string_arg(&v, "passphrase")?)),
     };
-    Ok((passphrase, now_arg(&get(options, "now"))?))
+    Ok((passphrase, now_arg(&get(options, "now")?)?))
 }
 
 /// The SHA-1 fingerprint of the leaf certificate in `input`, as device
@@ -296,10 +300,14 @@ fn now_arg(value: &JsValue) -> Result<i64, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok((js_sys::Date::now() / 1000.0).floor() as i64);
     }
-    let Some(date) = value.dyn_ref::<js_sys::Date>() else {
-        return Err(bad_argument("The now option must be a Date: the time certificates are checked against."));
-    };
-    let millis = date.get_time();
+    // Date.prototype.getTime applied by Reflect: a Date subclass or a Proxy
+    // cannot substitute its own getTime, and anything else throws, caught here.
+    let date_prototype = Reflect::get_prototype_of(&js_sys::Date::new_0()).map_err(|_| thrown("now"))?;
+    let get_time = Reflect::get(&date_prototype, &"getTime".into()).map_err(|_| thrown("now"))?;
+    let millis = Reflect::apply(get_time.unchecked_ref::<js_sys::Function>(), value, &Array::new())
+        .ok()
+        .and_then(|m| m.as_f64())
+        .ok_or_else(|| bad_argument("The now option must be a Date: the time certificates are checked against."))?;
     if !millis.is_finite() {
         return Err(bad_argument(
             "The now option is an invalid Date. Pass a valid Date, or leave it out for the current time.",
@@ -312,8 +320,80 @@ fn bad_argument(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::BadArgument, message)
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+// --- reading caller-supplied values ------------------------------------------
+// Everything below reads JS values the caller made, so it trusts only own
+// properties and internal slots, and calls into them only through `Reflect`
+// functions that catch: a getter or Proxy trap that throws becomes
+// `bad_argument`, never an exception unwinding through wasm frames (that leaks
+// the wasm stack and, repeated, breaks the module).
+
+fn thrown(what: &str) -> Error {
+    bad_argument(format!("Reading the {what} threw an exception. Pass plain values (strings, Uint8Arrays, objects)."))
+}
+
+/// An own property of an options object, or undefined: never one inherited from
+/// a prototype (a polluted `Object.prototype.iv` must not fix every IV).
+fn get(object: &JsValue, key: &str) -> Result<JsValue, Error> {
+    let key_value = JsValue::from_str(key);
+    let descriptor =
+        Reflect::get_own_property_descriptor(object.unchecked_ref::<Object>(), &key_value).map_err(|_| thrown(key))?;
+    if descriptor.is_undefined() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Reflect::get(object, &key_value).map_err(|_| thrown(key))
+}
+
+/// A list argument: an array's elements, or the value itself.
+fn list_arg(value: &JsValue) -> Result<Vec<JsValue>, Error> {
+    if !is_array(value)? {
+        return Ok(vec![value.clone()]);
+    }
+    let length = get(value, "length")?.as_f64().unwrap_or(0.0);
+    if length > 64.0 {
+        return Err(bad_argument("inspect takes at most 64 items at once."));
+    }
+    (0..length as u32).map(|i| Reflect::get_u32(value, i).map_err(|_| thrown("list"))).collect()
+}
+
+fn is_array(value: &JsValue) -> Result<bool, Error> {
+    // Array.isArray throws on a revoked Proxy: call it through Reflect.
+    let array = Reflect::get(&js_sys::global(), &"Array".into()).map_err(|_| thrown("list"))?;
+    let is_array = Reflect::get(&array, &"isArray".into()).map_err(|_| thrown("list"))?;
+    Reflect::apply(is_array.unchecked_ref::<js_sys::Function>(), &JsValue::UNDEFINED, &Array::of1(value))
+        .map(|v| v.is_truthy())
+        .map_err(|_| thrown("list"))
+}
+
+/// A getter of %TypedArray%.prototype, applied to `value`: reads the internal
+/// slot, never calls caller code, and throws (caught) for anything else.
+fn typed_array_getter(value: &JsValue, name: &JsValue) -> Option<JsValue> {
+    let uint8_prototype = Reflect::get_prototype_of(&Uint8Array::new_with_length(0)).ok()?;
+    let typed_array_prototype = Reflect::get_prototype_of(&uint8_prototype).ok()?;
+    let descriptor = Reflect::get_own_property_descriptor(&typed_array_prototype, name).ok()?;
+    let getter = Reflect::get(&descriptor, &"get".into()).ok()?;
+    Reflect::apply(getter.unchecked_ref::<js_sys::Function>(), value, &Array::new()).ok()
+}
+
+/// The byte length of a genuine Uint8Array (internal slots), or None.
+fn uint8_length(value: &JsValue) -> Option<usize> {
+    let tag = typed_array_getter(value, &js_sys::Symbol::to_string_tag().into())?;
+    if tag.as_string().as_deref() != Some("Uint8Array") {
+        return None;
+    }
+    typed_array_getter(value, &"byteLength".into())?.as_f64().map(|n| n as usize)
+}
+
+/// A copy of a genuine Uint8Array, made by the Uint8Array constructor from the
+/// internal slots: an overridden `length` cannot make us read stale memory.
+fn copy_uint8(value: &JsValue, name: &str) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, Error> {
+    let Some(length) = uint8_length(value) else { return Ok(None) };
+    crate::limits::check_size(name, length)?;
+    let constructor = Uint8Array::new_with_length(0).unchecked_into::<Object>().constructor();
+    let fresh: Uint8Array =
+        Reflect::construct(&constructor, &Array::of1(value)).map_err(|_| thrown(name))?.unchecked_into();
+    let mut bytes = zeroize::Zeroizing::new(vec![0u8; length]);
+    fresh.copy_to(&mut bytes);
+    Ok(Some(bytes))
 }
 
 fn set(object: &JsValue, key: &str, value: &JsValue) {
@@ -323,11 +403,11 @@ fn set(object: &JsValue, key: &str, value: &JsValue) {
 /// The options must be a plain object with no member this API does not know:
 /// a misspelt `sallt` must not silently fall back to a random salt.
 fn check_options(options: &JsValue, known: &[&str], function: &str) -> Result<(), Error> {
-    if !options.is_object() || Array::is_array(options) || options.is_function() {
+    if !options.is_object() || is_array(options)? || options.is_function() {
         return Err(bad_argument(format!("The options of {function} must be an object: {{ {} }}.", known.join(", "))));
     }
-    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
+    for key in Reflect::own_keys(options).map_err(|_| thrown("options"))?.iter() {
+        let Some(key) = key.as_string() else { continue }; // symbols name no option
         if !known.contains(&key.as_str()) {
             return Err(bad_argument(format!(
                 "{function} has no option \"{key}\". Its options are: {}.",
@@ -369,9 +449,8 @@ fn bytes_arg(value: &JsValue, name: &str) -> Result<Option<Vec<u8>>, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let Some(bytes) = value.dyn_ref::<Uint8Array>() else {
-        return Err(bad_argument(format!("The {name} must be a Uint8Array.")));
-    };
-    crate::limits::check_size(name, bytes.length() as usize)?;
-    Ok(Some(bytes.to_vec()))
+    match copy_uint8(value, name)? {
+        Some(bytes) => Ok(Some(bytes.to_vec())),
+        None => Err(bad_argument(format!("The {name} must be a Uint8Array."))),
+    }
 }

@@ -36,6 +36,15 @@ pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>) -> Result<Decod
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(too_large(bytes.len()));
     }
+    // DER starts with a SEQUENCE (0x30) and may hold "-----BEGIN " in a name:
+    // try it as DER first, and as PEM only if that fails.
+    if bytes.first() == Some(&0x30) {
+        match from_der(bytes, passphrase) {
+            Ok(decoded) => return Ok(decoded),
+            Err(finding) if !contains(bytes, b"-----BEGIN ") => return Err(finding),
+            Err(_) => {}
+        }
+    }
     if contains(bytes, b"-----BEGIN ") {
         return from_pem(bytes, passphrase);
     }
@@ -64,6 +73,17 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
     let mut curve_hint: Option<Oid> = None;
     // Text between blocks is ignored, as openssl does.
     for block in Pem::iter_from_buffer(bytes) {
+        // A second key is refused before it is read: each encrypted key costs
+        // a KDF, and a hostile file could hold hundreds.
+        if decoded.keys.len() == 1 && block.as_ref().is_ok_and(|p| p.label.contains("PRIVATE KEY")) {
+            return Err(Finding::new(
+                FindingCode::MultiplePrivateKeys,
+                "There is more than one private key. Give only the key of the device's certificate.",
+            ));
+        }
+        if decoded.certs.len() == MAX_CERTIFICATES {
+            return Err(too_many_certificates());
+        }
         let pem = block.map_err(|_| {
             unsupported(
                 "A PEM block is damaged: its base64 does not decode, or its END line is missing. \
@@ -116,6 +136,20 @@ fn from_der(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
         return pkcs12::read(bytes, passphrase);
     }
     Ok(decoded)
+}
+
+/// At most this many certificates per input: a device chain has two or three,
+/// and the chain walk compares every pair.
+pub const MAX_CERTIFICATES: usize = 16;
+
+pub(crate) fn too_many_certificates() -> Finding {
+    Finding::new(
+        FindingCode::UnsupportedFormat,
+        format!(
+            "The input holds more than {MAX_CERTIFICATES} certificates. Give the device's certificate, its key \
+             and its CA chain only."
+        ),
+    )
 }
 
 pub(crate) fn too_large(len: usize) -> Finding {

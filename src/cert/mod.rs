@@ -18,7 +18,7 @@ use x509_parser::certificate::X509Certificate;
 
 pub use checks::EXPIRY_WARNING_DAYS;
 pub use finding::{Finding, FindingCode, Severity};
-pub use input::Input;
+pub use input::{Input, MAX_CERTIFICATES};
 pub use key::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
 pub use report::{AltName, CertificateInfo, KeyInfo, PublicKeyInfo, Report};
 
@@ -54,6 +54,15 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
                 return Report::unreadable(finding);
             }
         }
+    }
+    if decoded.keys.len() > 1 {
+        return Report::unreadable(Finding::new(
+            FindingCode::MultiplePrivateKeys,
+            "There is more than one private key. Give only the key of the device's certificate.",
+        ));
+    }
+    if decoded.certs.len() > input::MAX_CERTIFICATES {
+        return Report::unreadable(input::too_many_certificates());
     }
     let mut ders: Vec<Vec<u8>> = Vec::new();
     for der in decoded.certs {

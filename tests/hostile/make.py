@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Writes the hand-built hostile inputs of tests/hostile.rs into this folder.
+
+    python3 tests/hostile/make.py      (needs the `cryptography` package)
+
+Every structure is DER written by hand with the small encoder below (no
+openssl involved), so each file holds exactly the parameters its name says.
+The encrypted keys and PKCS#12 files are real PBES2 structures; where the
+KDF parameters are absurd, the ciphertext is random filler, because a reader
+must refuse such a file before running the KDF at all. The outputs are
+committed; rerunning this script draws new salts, IVs and keys, so it changes
+the bytes but not what the tests expect of them.
+"""
+
+import hashlib
+import os
+import pathlib
+import datetime
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+
+HERE = pathlib.Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "fixtures" / "certs"
+
+
+# --- a minimal DER encoder -------------------------------------------------
+
+def tlv(tag: int, body: bytes) -> bytes:
+    n = len(body)
+    if n < 0x80:
+        length = bytes([n])
+    else:
+        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        length = bytes([0x80 | len(raw)]) + raw
+    return bytes([tag]) + length + body
+
+
+def seq(*items: bytes) -> bytes:
+    return tlv(0x30, b"".join(items))
+
+
+def octets(b: bytes) -> bytes:
+    return tlv(0x04, b)
+
+
+def integer(v: int) -> bytes:
+    raw = v.to_bytes(max(1, (v.bit_length() + 8) // 8), "big")  # leading 0 keeps it positive
+    return tlv(0x02, raw)
+
+
+def oid(dotted: str) -> bytes:
+    parts = [int(p) for p in dotted.split(".")]
+    body = bytearray([40 * parts[0] + parts[1]])
+    for p in parts[2:]:
+        chunk = [p & 0x7F]
+        p >>= 7
+        while p:
+            chunk.append(0x80 | (p & 0x7F))
+            p >>= 7
+        body += bytes(reversed(chunk))
+    return tlv(0x06, bytes(body))
+
+
+def explicit0(b: bytes) -> bytes:
+    return tlv(0xA0, b)
+
+
+NULL = b"\x05\x00"
+PBES2 = "1.2.840.113549.1.5.13"
+PBKDF2 = "1.2.840.113549.1.5.12"
+SCRYPT = "1.3.6.1.4.1.11591.4.11"
+HMAC_SHA256 = "1.2.840.113549.2.9"
+AES256_CBC = "2.16.840.1.101.3.4.1.42"
+PBE_MD5_DES = "1.2.840.113549.1.5.3"
+DATA = "1.2.840.113549.1.7.1"
+SHROUDED_KEY_BAG = "1.2.840.113549.1.12.10.1.2"
+LOCAL_KEY_ID = "1.2.840.113549.1.9.21"
+
+
+def pbkdf2_params(salt: bytes, iterations: int) -> bytes:
+    return seq(oid(PBKDF2), seq(octets(salt), integer(iterations), seq(oid(HMAC_SHA256), NULL)))
+
+
+def scrypt_params(salt: bytes, n: int, r: int, p: int) -> bytes:
+    return seq(oid(SCRYPT), seq(octets(salt), integer(n), integer(r), integer(p), integer(32)))
+
+
+def pbes2(kdf: bytes, iv: bytes) -> bytes:
+    return seq(oid(PBES2), seq(kdf, seq(oid(AES256_CBC), octets(iv))))
+
+
+def encrypted_pkcs8(algorithm: bytes, ciphertext: bytes) -> bytes:
+    return seq(algorithm, octets(ciphertext))
+
+
+def aes256_cbc(key: bytes, iv: bytes, plain: bytes) -> bytes:
+    pad = 16 - len(plain) % 16
+    enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return enc.update(plain + bytes([pad]) * pad) + enc.finalize()
+
+
+def real_pbkdf2_key(plain: bytes, password: bytes, iterations: int) -> bytes:
+    """An encrypted PKCS#8 that really opens with `password`."""
+    salt, iv = os.urandom(16), os.urandom(16)
+    key = hashlib.pbkdf2_hmac("sha256", password, salt, iterations, 32)
+    return encrypted_pkcs8(pbes2(pbkdf2_params(salt, iterations), iv), aes256_cbc(key, iv, plain))
+
+
+def pfx_without_mac(bags: list) -> bytes:
+    """PFX v3 whose one SafeContents holds `bags`, and no MacData (optional in PKCS#12)."""
+    safe_contents = seq(*bags)
+    auth_safe = seq(seq(oid(DATA), explicit0(octets(safe_contents))))
+    return seq(integer(3), seq(oid(DATA), explicit0(octets(auth_safe))))
+
+
+def shrouded_key_bag(epki: bytes, key_id: bytes) -> bytes:
+    attributes = tlv(0x31, seq(oid(LOCAL_KEY_ID), tlv(0x31, octets(key_id))))
+    return seq(oid(SHROUDED_KEY_BAG), explicit0(epki), attributes)
+
+
+def pem_body(path: pathlib.Path) -> bytes:
+    return serialization.load_pem_private_key(path.read_bytes(), None).private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+def write(name: str, data: bytes) -> None:
+    (HERE / name).write_bytes(data)
+    print(f"{name}: {len(data)} bytes")
+
+
+def main() -> None:
+    filler = os.urandom(48)
+    iv = os.urandom(16)
+    salt = os.urandom(16)
+
+    # Encrypted PKCS#8 whose KDF asks for absurd work: refused before any derivation.
+    write("pkcs8-pbkdf2-iter-4294967295.der",
+          encrypted_pkcs8(pbes2(pbkdf2_params(salt, 2**32 - 1), iv), filler))
+    write("pkcs8-pbkdf2-iter-1000001.der",
+          encrypted_pkcs8(pbes2(pbkdf2_params(salt, 1_000_001), iv), filler))
+    write("pkcs8-scrypt-n-2-30.der",
+          encrypted_pkcs8(pbes2(scrypt_params(salt, 2**30, 8, 1), iv), filler))
+    write("pkcs8-scrypt-p-17.der",
+          encrypted_pkcs8(pbes2(scrypt_params(salt, 2**10, 8, 17), iv), filler))
+    # PBES1 (pbeWithMD5AndDES-CBC): an old scheme the tool refuses.
+    write("pkcs8-pbes1-md5-des.der",
+          encrypted_pkcs8(seq(oid(PBE_MD5_DES), seq(octets(salt[:8]), integer(2048))), filler))
+
+    # At the per-key cap (1,000,000 PBKDF2 iterations), really encrypted
+    # under "correct horse": tests/hostile.rs repeats it in one PEM.
+    leaf_key = pem_body(FIXTURES / "rsa-chain" / "leaf.key")
+    write("pkcs8-pbkdf2-iter-1000000.der", real_pbkdf2_key(leaf_key, b"correct horse", 1_000_000))
+
+    # PKCS#12 without a MAC (so any passphrase, even none, reaches the bags):
+    # one key bag whose scrypt asks for 1 GiB (N = 2^20, r = 8), p12-keystore's
+    # cap, with p = 4 (the cap is 16, four times slower still).
+    scrypt_bag = encrypted_pkcs8(pbes2(scrypt_params(salt, 2**20, 8, 4), iv), filler)
+    write("p12-nomac-scrypt-1gib-p4.p12", pfx_without_mac([shrouded_key_bag(scrypt_bag, b"\x01")]))
+
+    # PKCS#12 without a MAC: 40 key bags, each at 1,000,000 PBKDF2 iterations
+    # (within every per-item cap), encrypted under the empty passphrase that
+    # inspect uses when none is given.
+    bag = real_pbkdf2_key(leaf_key, b"", 1_000_000)
+    write("p12-nomac-40-bags-pbkdf2-1000000.p12",
+          pfx_without_mac([shrouded_key_bag(bag, bytes([i + 1])) for i in range(40)]))
+
+    # A DER certificate whose subject holds the PEM marker "-----BEGIN ".
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "-----BEGIN CERTIFICATE-----"),
+    ])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(0x1234)
+        .not_valid_before(datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc))
+        .not_valid_after(datetime.datetime(2027, 1, 1, tzinfo=datetime.timezone.utc))
+        .sign(key, hashes.SHA256())
+    )
+    write("cert-with-pem-marker-in-cn.der", cert.public_bytes(serialization.Encoding.DER))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,420 @@
+// The JS boundary under hostile arguments, against the committed pkg/: wrong
+// types (numbers, objects, arrays, null, undefined, Symbols, BigInts, String
+// objects, functions, typed arrays other than Uint8Array), broken Unicode,
+// and objects whose hooks throw or lie (Proxies, getters, subclasses). Every
+// failure must be an Error with a known `code` and a message: never a
+// non-Error, never a codeless Error (a RuntimeError from a wasm trap, or a
+// caller's exception leaking through the wasm frames).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import api from './load.mjs';
+
+const vectors = JSON.parse(readFileSync(new URL('../vectors/device-jwe-vectors.json', import.meta.url)));
+const v0 = vectors[0];
+const FP = '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12';
+const NOW = new Date('2026-06-01T00:00:00Z');
+const LEAF_DER = new Uint8Array(readFileSync(new URL('../fixtures/certs/der/leaf.der', import.meta.url)));
+const base = { action: 'populate', secret: 'ossifrage', payload: 'new' };
+const CODES = new Set(api.errorCodes());
+
+/** Runs `fn`: `{ value }` or `{ error }`. */
+function attempt(fn) {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Asserts a thrown value is an Error with a known code and a message for people. */
+function assertCoded(error, where) {
+  assert.ok(error instanceof Error, `${where}: threw a non-Error: ${typeof error} ${String(error)}`);
+  assert.ok(
+    typeof error.code === 'string',
+    `${where}: threw an Error without a code: ${error.constructor.name}: ${error.message}`,
+  );
+  assert.ok(CODES.has(error.code), `${where}: unknown code ${error.code}`);
+  assert.ok(error.message.length > 20, `${where}: a message that says what to do`);
+}
+
+/** Asserts `fn` throws a coded Error whose code is `code`. */
+function throwsCode(fn, code, where) {
+  const { value, error } = attempt(fn);
+  assert.ok(error !== undefined, `${where}: returned ${JSON.stringify(value)?.slice(0, 80)}, expected ${code}`);
+  assertCoded(error, where);
+  assert.equal(error.code, code, `${where}: ${error.message}`);
+}
+
+const salt = (jwe) => Buffer.from(JSON.parse(Buffer.from(jwe.split('.')[0], 'base64url'))['cisco-kdf'].salt, 'base64url');
+const codes = (report) => report.findings.map((f) => f.code).sort();
+
+// --- the table: [function, description, call, expected code] ---------------------
+
+const wrongTypes = {
+  'a number': 42,
+  NaN: NaN,
+  'a boolean': true,
+  'an object': {},
+  'an array': [],
+  null: null,
+  undefined: undefined,
+  'a Symbol': Symbol('s'),
+  'a BigInt': 10n,
+  'a String object': new String('ossifrage'),
+  'a function': () => 'ossifrage',
+  'a Date': new Date(0),
+  'a Uint8Array': new Uint8Array([0x61]),
+};
+const loneSurrogates = {
+  'a lone high surrogate': 'ab\uD800',
+  'a lone low surrogate': '\uDFFFab',
+  'a reversed pair': '\uDE00\uD83D',
+};
+// Wrong types for salt and iv (null and undefined mean "draw a random one").
+const notUint8Arrays = {
+  'a number': 16,
+  'a string': 'abcdefgh',
+  'an array of numbers': [1, 2, 3, 4, 5, 6, 7, 8],
+  'an ArrayBuffer': new ArrayBuffer(16),
+  'a DataView': new DataView(new ArrayBuffer(16)),
+  'an Int8Array': new Int8Array(16),
+  'a Uint8ClampedArray': new Uint8ClampedArray(16),
+  'a Uint16Array': new Uint16Array(8),
+  'a BigInt64Array': new BigInt64Array(2),
+  'a Symbol': Symbol('salt'),
+  'a BigInt': 16n,
+  'an object with length': { length: 16 },
+};
+// Inputs of inspect and sha1Fingerprint that are neither a string nor a Uint8Array.
+const notInputs = {
+  'a number': 42,
+  'a boolean': false,
+  'an object': {},
+  null: null,
+  undefined: undefined,
+  'a Symbol': Symbol('pem'),
+  'a BigInt': 1n,
+  'a String object': new String('-----BEGIN CERTIFICATE-----'),
+  'a function': () => '',
+  'a Date': new Date(0),
+  'an ArrayBuffer': new ArrayBuffer(8),
+  'a DataView': new DataView(new ArrayBuffer(8)),
+  'an Int8Array': new Int8Array(8),
+  'a Uint8ClampedArray': new Uint8ClampedArray(8),
+  'a Float64Array': new Float64Array(1),
+  'an empty list': [],
+  'a list holding a number': [42],
+  'a list holding a good string and null': ['', null],
+  'a nested list': [['']],
+  'a list holding a DataView': [new DataView(new ArrayBuffer(8))],
+};
+const badInspectOptions = {
+  'a number': 42,
+  'a string': 'correct horse',
+  'a boolean': true,
+  'an array': [],
+  'a function': () => ({}),
+  'a Symbol': Symbol('o'),
+  'a BigInt': 1n,
+  'an unknown option': { pasphrase: 'x' },
+  'a numeric passphrase': { passphrase: 42 },
+  'a String object passphrase': { passphrase: new String('correct horse') },
+  'a passphrase with a lone surrogate': { passphrase: 'correct\uD800horse' },
+  'now as a number': { now: 0 },
+  'now as a string': { now: '2026-06-01' },
+  'now as an invalid Date': { now: new Date(NaN) },
+  'now as an object': { now: {} },
+};
+// Proxies whose traps throw: reading the options must not let the exception
+// escape uncoded (nor a thrown non-Error).
+const throwingProxies = {
+  'a Proxy whose ownKeys throws an Error': () => new Proxy({}, { ownKeys() { throw new Error('trap'); } }),
+  'a Proxy whose ownKeys throws a number': () => new Proxy({}, { ownKeys() { throw 42; } }),
+  'a Proxy whose getOwnPropertyDescriptor throws': () => new Proxy({ action: 'populate' }, {
+    getOwnPropertyDescriptor() { throw new TypeError('gopd'); },
+  }),
+};
+
+const cases = [];
+const add = (fn, what, call, code) => cases.push({ fn, what, call, code });
+
+for (const [what, value] of Object.entries({ ...wrongTypes, ...loneSurrogates })) {
+  const code = 'bad_argument';
+  add('openJwe', `blob is ${what}`, () => api.openJwe(value, 'ossifrage'), code);
+  add('openJwe', `secret is ${what}`, () => api.openJwe(v0.jwe, value), code);
+  add('deviceCommand', `blob is ${what}`, () => api.deviceCommand('add', value), code);
+  add('initialPopulateCommand', `secret is ${what}`, () => api.initialPopulateCommand(value), code);
+  add('normalizeFingerprint', `text is ${what}`, () => api.normalizeFingerprint(value), code);
+  add('buildJwe', `secret is ${what}`, () => api.buildJwe({ ...base, secret: value }), code);
+  add('buildJwe', `payload is ${what}`, () => api.buildJwe({ ...base, payload: value }), code);
+  // The action is parsed as a name: anything that is not one is bad_action (tests/js/api.test.mjs).
+  add('deviceCommand', `action is ${what}`, () => api.deviceCommand(value, v0.jwe), 'bad_action');
+  add('buildJwe', `action is ${what}`, () => api.buildJwe({ ...base, action: value }), 'bad_action');
+  if (value !== null && value !== undefined) {
+    add('buildJwe', `enc is ${what}`, () => api.buildJwe({ ...base, enc: value }), 'bad_enc');
+    add('buildJwe', `allowFindings is ${what}`, () => api.buildJwe({ ...base, allowFindings: value }),
+      value === true ? null : 'bad_argument');
+    add('buildJwe', `now is ${what}`, () => api.buildJwe({ ...base, now: value }),
+      value instanceof Date ? null : 'bad_argument');
+  }
+}
+for (const [what, value] of Object.entries(loneSurrogates)) {
+  add('openJwe', `blob followed by ${what}`, () => api.openJwe(v0.jwe + value, 'ossifrage'), 'bad_argument');
+  add('normalizeFingerprint', `a fingerprint with ${what}`, () => api.normalizeFingerprint(FP + value), 'bad_argument');
+  add('inspect', `PEM text with ${what}`, () => api.inspect(`-----BEGIN CERTIFICATE-----${value}`, { now: NOW }),
+    'bad_argument');
+  add('sha1Fingerprint', `PEM text with ${what}`, () => api.sha1Fingerprint(`x${value}`), 'bad_argument');
+  add('inspect', `a list holding text with ${what}`, () => api.inspect(['', value], { now: NOW }), 'bad_argument');
+}
+for (const [what, value] of Object.entries(notUint8Arrays)) {
+  add('buildJwe', `salt is ${what}`, () => api.buildJwe({ ...base, salt: value }), 'bad_argument');
+  add('buildJwe', `iv is ${what}`, () => api.buildJwe({ ...base, iv: value }), 'bad_argument');
+}
+for (const [what, value] of Object.entries(notInputs)) {
+  add('inspect', `input is ${what}`, () => api.inspect(value, { now: NOW }), 'bad_argument');
+  add('sha1Fingerprint', `input is ${what}`, () => api.sha1Fingerprint(value), 'bad_argument');
+}
+for (const [what, value] of Object.entries(badInspectOptions)) {
+  add('inspect', `options are ${what}`, () => api.inspect('', value), 'bad_argument');
+  add('sha1Fingerprint', `options are ${what}`, () => api.sha1Fingerprint(LEAF_DER, value), 'bad_argument');
+}
+// Options that are not an object (or are an array, a function, or an object
+// whose own keys are not option names).
+const notOptions = {
+  'a number': 42, NaN: NaN, 'a boolean': true, 'an array': [], null: null, undefined: undefined,
+  'a Symbol': Symbol('o'), 'a BigInt': 1n, 'a string': 'populate', 'a String object': new String('populate'),
+  'a function': () => base, 'a Uint8Array': new Uint8Array(1),
+};
+for (const [what, value] of Object.entries(notOptions)) {
+  add('buildJwe', `options are ${what}`, () => api.buildJwe(value), 'bad_argument');
+}
+for (const [what, make] of Object.entries(throwingProxies)) {
+  add('buildJwe', `options are ${what}`, () => api.buildJwe(make()), 'bad_argument');
+  add('inspect', `options are ${what}`, () => api.inspect('', make()), 'bad_argument');
+  add('sha1Fingerprint', `options are ${what}`, () => api.sha1Fingerprint(LEAF_DER, make()), 'bad_argument');
+}
+add('inspect', 'input is a list Proxy whose get throws',
+  () => api.inspect(new Proxy([''], { get() { throw new Error('get'); } }), { now: NOW }), 'bad_argument');
+add('buildJwe', 'an unknown option next to good ones', () => api.buildJwe({ ...base, Salt: new Uint8Array(16) }),
+  'bad_argument');
+add('buildJwe', 'the secret empty', () => api.buildJwe({ ...base, secret: '' }), 'empty_secret');
+add('openJwe', 'the secret empty', () => api.openJwe(v0.jwe, ''), 'empty_secret');
+add('openJwe', 'a wrong-type blob is reported before an empty secret', () => api.openJwe(42, ''), 'bad_argument');
+add('initialPopulateCommand', 'the secret empty', () => api.initialPopulateCommand(''), 'empty_secret');
+add('normalizeFingerprint', 'text with NUL', () => api.normalizeFingerprint(`${FP}\0`), 'bad_fingerprint');
+add('sha1Fingerprint', 'empty text', () => api.sha1Fingerprint(''), 'no_certificate');
+add('sha1Fingerprint', 'empty bytes', () => api.sha1Fingerprint(new Uint8Array(0)), 'no_certificate');
+add('deviceCommand', 'a blob with a second command after it', () => api.deviceCommand('add', `${v0.jwe}\n.\nxCommand SystemUnit Boot`),
+  'malformed_jwe');
+
+for (const c of cases.filter((c) => c.code !== null)) {
+  test(`${c.fn}: ${c.what} -> ${c.code}`, () => throwsCode(c.call, c.code, `${c.fn}: ${c.what}`));
+}
+
+test('the table is large and covers every function', () => {
+  const counted = cases.filter((c) => c.code !== null);
+  assert.ok(counted.length >= 100, `${counted.length} cases`);
+  for (const fn of ['buildJwe', 'openJwe', 'deviceCommand', 'initialPopulateCommand', 'normalizeFingerprint',
+    'inspect', 'sha1Fingerprint']) {
+    assert.ok(counted.some((c) => c.fn === fn), fn);
+  }
+});
+
+// --- typed arrays: views, shared memory, subclasses --------------------------
+
+test('a Uint8Array view reads only its own bytes', () => {
+  const backing = new Uint8Array(64).fill(0xee);
+  backing.set([1, 2, 3, 4, 5, 6, 7, 8], 10);
+  const jwe = api.buildJwe({ ...base, salt: backing.subarray(10, 18) });
+  assert.deepEqual([...salt(jwe)], [1, 2, 3, 4, 5, 6, 7, 8]);
+  const padded = new Uint8Array(LEAF_DER.length + 200).fill(0xff);
+  padded.set(LEAF_DER, 100);
+  const view = padded.subarray(100, 100 + LEAF_DER.length);
+  assert.deepEqual(api.inspect(view, { now: NOW }).certificates, api.inspect(LEAF_DER, { now: NOW }).certificates);
+});
+
+test('a Uint8Array over a SharedArrayBuffer, a Buffer and a plain subclass are Uint8Arrays', () => {
+  const shared = new Uint8Array(new SharedArrayBuffer(8));
+  shared.set([9, 8, 7, 6, 5, 4, 3, 2]);
+  assert.deepEqual([...salt(api.buildJwe({ ...base, salt: shared }))], [9, 8, 7, 6, 5, 4, 3, 2]);
+  const sharedDer = new Uint8Array(new SharedArrayBuffer(LEAF_DER.length));
+  sharedDer.set(LEAF_DER);
+  assert.equal(api.sha1Fingerprint(sharedDer), api.sha1Fingerprint(LEAF_DER));
+  assert.deepEqual([...salt(api.buildJwe({ ...base, salt: Buffer.from('01020304', 'hex') }))], [1, 2, 3, 4]);
+  class Plain extends Uint8Array {}
+  assert.deepEqual([...salt(api.buildJwe({ ...base, salt: Plain.from([4, 3, 2, 1]) }))], [4, 3, 2, 1]);
+  assert.equal(api.sha1Fingerprint(Plain.from(LEAF_DER)), api.sha1Fingerprint(LEAF_DER));
+  assert.equal(api.initialPopulateCommand('\uD83D\uDE00'), 'xCommand Security ClientSecret Populate Secret: "8J-YgA"');
+});
+
+/** A Uint8Array holding `bytes` whose `length` getter says `claimed` (or throws, for 'throw'). */
+function lying(bytes, claimed) {
+  const array = Uint8Array.from(bytes);
+  Object.defineProperty(array, 'length', {
+    get() {
+      if (claimed === 'throw') throw new Error('length');
+      return claimed;
+    },
+  });
+  return array;
+}
+
+// A Uint8Array's contents are its bytes, whatever its getters say. Reading the
+// real bytes or refusing the argument (bad_argument) are both right; using
+// uninitialized wasm memory, throwing uncoded, or trapping are not.
+function realBytesOrBadArgument(fn, check, where) {
+  const { value, error } = attempt(fn);
+  if (error !== undefined) {
+    assertCoded(error, where);
+    assert.equal(error.code, check.code ?? 'bad_argument', `${where}: ${error.message}`);
+  } else {
+    assert.ok(check.value, `${where}: returned, expected ${check.code}`);
+    check.value(value);
+  }
+}
+
+test('salt whose length getter claims 16 bytes but holds none: salt_too_short, never stale memory', () => {
+  for (let i = 0; i < 3; i++) {
+    realBytesOrBadArgument(() => api.buildJwe({ ...base, salt: lying([], 16) }), { code: 'salt_too_short' },
+      'salt claiming 16 bytes, holding 0');
+  }
+});
+
+test('iv whose length getter claims 12 bytes but holds none: bad_iv_length, never stale memory', () => {
+  realBytesOrBadArgument(() => api.buildJwe({ ...base, iv: lying([], 12) }), { code: 'bad_iv_length' },
+    'iv claiming 12 bytes, holding 0');
+});
+
+test('salt whose length getter claims fewer bytes than it holds: its real bytes', () => {
+  const real = Array.from({ length: 64 }, (_, i) => i);
+  realBytesOrBadArgument(() => api.buildJwe({ ...base, salt: lying(real, 16) }),
+    { value: (jwe) => assert.deepEqual([...salt(jwe)], real) }, 'salt claiming 16 bytes, holding 64');
+});
+
+test('salt whose length getter throws: its real bytes, or bad_argument', () => {
+  realBytesOrBadArgument(() => api.buildJwe({ ...base, salt: lying([1, 2, 3, 4, 5], 'throw') }),
+    { value: (jwe) => assert.deepEqual([...salt(jwe)], [1, 2, 3, 4, 5]) }, 'salt with a throwing length');
+});
+
+test('inspect input whose length getter throws or lies: its real bytes, or bad_argument', () => {
+  const plain = api.inspect(LEAF_DER, { now: NOW });
+  realBytesOrBadArgument(() => api.inspect(lying(LEAF_DER, 'throw'), { now: NOW }),
+    { value: (report) => assert.deepEqual(report.certificates, plain.certificates) }, 'DER with a throwing length');
+  // 2 MiB claiming 10 bytes: over the limit, whatever it claims.
+  realBytesOrBadArgument(() => api.inspect(lying(new Uint8Array(2 << 20), 10), { now: NOW }),
+    { value: (report) => assert.deepEqual(codes(report), ['input_too_large']) }, '2 MiB claiming 10 bytes');
+});
+
+test('now: a Date subclass whose getTime throws is read as the Date it is, or refused', () => {
+  class Odd extends Date {
+    getTime() {
+      throw new Error('getTime');
+    }
+  }
+  realBytesOrBadArgument(() => api.inspect(LEAF_DER, { now: new Odd(NOW.getTime()) }),
+    { value: (report) => assert.deepEqual(codes(report), codes(api.inspect(LEAF_DER, { now: NOW }))) },
+    'now with a throwing getTime');
+});
+
+// --- options are own properties ----------------------------------------------
+
+test('a polluted Object.prototype.salt or .iv is not an option: every blob draws its own', () => {
+  // Prototype pollution elsewhere on a page must not fix the salt and IV of
+  // every blob: the same secret would give the same key and the same GCM nonce.
+  Object.prototype.salt = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+  Object.prototype.iv = new Uint8Array(12);
+  let a;
+  let b;
+  try {
+    a = api.buildJwe({ ...base, payload: 'first' });
+    b = api.buildJwe({ ...base, payload: 'second' });
+  } finally {
+    delete Object.prototype.salt;
+    delete Object.prototype.iv;
+  }
+  assert.notDeepEqual([...salt(a)], [1, 2, 3, 4, 5, 6, 7, 8], 'an inherited salt was used');
+  assert.notEqual(a.split('.')[2], 'AAAAAAAAAAAAAAAA', 'an inherited all-zero IV was used');
+  assert.notEqual(a.split('.')[2], b.split('.')[2], 'two blobs share an IV');
+});
+
+test('an inherited allowFindings does not skip the certificate checks', () => {
+  const options = Object.assign(Object.create({ allowFindings: true }), { ...base, action: 'add', payload: 'not a PEM' });
+  const { value, error } = attempt(() => api.buildJwe(options));
+  assert.ok(error !== undefined, `built ${String(value).slice(0, 40)}… from a payload that is not a bundle`);
+  assertCoded(error, 'inherited allowFindings');
+  assert.ok(['certificate_rejected', 'bad_argument'].includes(error.code), error.code);
+});
+
+// --- lists: the bundle as a whole ----------------------------------------------
+
+test('a list of inputs that together exceed 1 MiB is input_too_large, refused before any work', () => {
+  // Each item alone is within the limit, so each is copied into wasm memory:
+  // 4,200 strings of 1 MiB trap the module (RuntimeError: unreachable, out of
+  // memory) after minutes. Two such items are enough to show the missing cap.
+  const item = new Uint8Array(1 << 20);
+  const { value, error } = attempt(() => api.inspect([item, item], { now: NOW }));
+  if (error !== undefined) assertCoded(error, 'two items of 1 MiB');
+  assert.deepEqual(codes(value), ['input_too_large']);
+});
+
+// --- the module survives ------------------------------------------------------
+
+test('after 5,000 calls that throw through it, the module still works', async () => {
+  // In a child process: if the calls break the module, they must not break the tests above.
+  const { spawnSync } = await import('node:child_process');
+  const script = `
+    const { default: api } = await import(${JSON.stringify(new URL('./load.mjs', import.meta.url).href)});
+    const trap = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+    const seen = new Set();
+    for (let i = 0; i < 5000; i++) {
+      try { api.buildJwe(trap); } catch (e) { seen.add(e instanceof Error ? (e.code ?? e.constructor.name + ': ' + e.message) : typeof e); }
+    }
+    let after;
+    try { after = api.normalizeFingerprint(${JSON.stringify(FP.toUpperCase())}); }
+    catch (e) { after = 'threw ' + e.constructor.name + ': ' + e.message; }
+    console.log(JSON.stringify({ seen: [...seen], after }));`;
+  const out = spawnSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const { seen, after } = JSON.parse(out.stdout.trim().split('\n').pop());
+  assert.equal(after, FP, `a plain call after 5,000 throwing ones; the throwing ones gave ${seen.join(', ')}`);
+  assert.deepEqual(seen, ['bad_argument']);
+});
+
+// --- a sweep: every function, every odd value, every position ------------------
+
+test('sweep: any odd argument in any position gives a value or a coded Error', () => {
+  const odd = [
+    undefined, null, 0, -1, NaN, Infinity, true, '', ' ', '\0', 'a'.repeat(1000), '\uD800', Symbol('x'), 1n,
+    {}, [], [[]], ['', ''], () => {}, new String(''), new Date(NaN), new Uint8Array(0), new Uint8Array(3),
+    new Int8Array(3), new DataView(new ArrayBuffer(1)), new ArrayBuffer(1), Object.create(null),
+    { toString: () => 'populate' }, { valueOf: () => 1 }, new Map(), new Error('e'), Promise.resolve(),
+  ];
+  const fns = {
+    buildJwe: (a) => api.buildJwe(a),
+    openJwe: (a, b) => api.openJwe(a, b),
+    deviceCommand: (a, b) => api.deviceCommand(a, b),
+    initialPopulateCommand: (a) => api.initialPopulateCommand(a),
+    normalizeFingerprint: (a) => api.normalizeFingerprint(a),
+    inspect: (a, b) => api.inspect(a, b),
+    sha1Fingerprint: (a, b) => api.sha1Fingerprint(a, b),
+  };
+  let calls = 0;
+  for (const [name, fn] of Object.entries(fns)) {
+    for (const a of odd) {
+      for (const b of fn.length > 1 ? odd : [undefined]) {
+        const { error } = attempt(() => fn(a, b));
+        calls++;
+        if (error !== undefined) assertCoded(error, `${name}(${describe(a)}, ${describe(b)})`);
+      }
+    }
+  }
+  assert.ok(calls > 3000, `${calls} calls`);
+});
+
+function describe(value) {
+  if (typeof value === 'symbol' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (typeof value === 'function') return 'a function';
+  return Object.prototype.toString.call(value);
+}
