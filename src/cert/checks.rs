@@ -4,7 +4,7 @@
 use x509_parser::certificate::X509Certificate;
 use x509_parser::public_key::PublicKey;
 
-use crate::cert::describe::{common_name, is_self_signed, iso8601};
+use crate::cert::describe::{common_name, iso8601};
 use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::key::PrivateKey;
 use crate::cert::oids;
@@ -21,7 +21,9 @@ pub(crate) struct Outcome {
     pub chain: Vec<usize>,
 }
 
-pub(crate) fn run(certs: &[X509Certificate<'_>], keys: &[PrivateKey], now: i64) -> Outcome {
+/// `self_signed[i]` says whether `certs[i]` is self-signed (computed once: it
+/// costs a signature check). `key` is the input's one private key, if any.
+pub(crate) fn run(certs: &[X509Certificate<'_>], self_signed: &[bool], key: Option<&PrivateKey>, now: i64) -> Outcome {
     let mut findings = Vec::new();
     if certs.is_empty() {
         findings.push(Finding::new(
@@ -30,17 +32,11 @@ pub(crate) fn run(certs: &[X509Certificate<'_>], keys: &[PrivateKey], now: i64) 
         ));
         return Outcome { findings, leaf: None, chain: Vec::new() };
     }
-    if keys.len() > 1 {
-        findings.push(Finding::new(
-            FindingCode::MultiplePrivateKeys,
-            format!("There are {} private keys. Give only the key of the device's certificate.", keys.len()),
-        ));
-    }
-    let leaf = find_leaf(certs, keys.first(), &mut findings);
-    let chain = walk_chain(certs, leaf, &mut findings);
-    for cert in certs {
+    let leaf = find_leaf(certs, key, &mut findings);
+    let chain = walk_chain(certs, self_signed, leaf, &mut findings);
+    for (cert, &self_signed) in certs.iter().zip(self_signed) {
         check_validity(cert, now, &mut findings);
-        if signature::is_weak(cert) && !is_self_signed(cert) {
+        if signature::is_weak(cert) && !self_signed {
             findings.push(Finding::new(
                 FindingCode::WeakSignature,
                 format!(
@@ -100,10 +96,15 @@ fn end_of_chain(certs: &[X509Certificate<'_>]) -> usize {
         .unwrap_or(0)
 }
 
-fn walk_chain(certs: &[X509Certificate<'_>], leaf: usize, findings: &mut Vec<Finding>) -> Vec<usize> {
+fn walk_chain(
+    certs: &[X509Certificate<'_>],
+    self_signed: &[bool],
+    leaf: usize,
+    findings: &mut Vec<Finding>,
+) -> Vec<usize> {
     let mut chain = Vec::new();
     let mut current = leaf;
-    if is_self_signed(&certs[leaf]) {
+    if self_signed[leaf] {
         findings.push(Finding::new(
             FindingCode::SelfSigned,
             "The certificate is self-signed. Webex devices need one issued by a well-known public CA: \
@@ -113,7 +114,7 @@ fn walk_chain(certs: &[X509Certificate<'_>], leaf: usize, findings: &mut Vec<Fin
     }
     loop {
         let cert = &certs[current];
-        if is_self_signed(cert) {
+        if self_signed[current] {
             return chain;
         }
         let candidates: Vec<usize> = (0..certs.len())

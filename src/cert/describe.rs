@@ -16,8 +16,8 @@ use crate::cert::signature::{self, Verdict};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
-/// Describes `cert` (whose DER is `der`) as of `now` (Unix seconds).
-pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], now: i64) -> CertificateInfo {
+/// Describes `cert` (whose DER is `der`, self-signed or not) as of `now` (Unix seconds).
+pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], self_signed: bool, now: i64) -> CertificateInfo {
     let not_after = cert.validity().not_after.timestamp();
     CertificateInfo {
         subject: cert.subject().to_string(),
@@ -33,7 +33,7 @@ pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], now: i64) -> Cert
         key_usage: key_usage(cert),
         extended_key_usage: extended_key_usage(cert),
         is_ca: cert.is_ca(),
-        self_signed: is_self_signed(cert),
+        self_signed,
         sha1: hex(&Sha1::digest(der)),
         sha256: hex(&Sha256::digest(der)),
         ca_issuers_url: ca_issuers_url(cert),

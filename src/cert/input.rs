@@ -76,10 +76,7 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
         // A second key is refused before it is read: each encrypted key costs
         // a KDF, and a hostile file could hold hundreds.
         if decoded.keys.len() == 1 && block.as_ref().is_ok_and(|p| p.label.contains("PRIVATE KEY")) {
-            return Err(Finding::new(
-                FindingCode::MultiplePrivateKeys,
-                "There is more than one private key. Give only the key of the device's certificate.",
-            ));
+            return Err(multiple_keys());
         }
         if decoded.certs.len() == MAX_CERTIFICATES {
             return Err(too_many_certificates());
@@ -149,6 +146,13 @@ pub(crate) fn too_many_certificates() -> Finding {
             "The input holds more than {MAX_CERTIFICATES} certificates. Give the device's certificate, its key \
              and its CA chain only."
         ),
+    )
+}
+
+pub(crate) fn multiple_keys() -> Finding {
+    Finding::new(
+        FindingCode::MultiplePrivateKeys,
+        "There is more than one private key. Give only the key of the device's certificate.",
     )
 }
 

@@ -179,6 +179,13 @@ pub(crate) fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&str>) -> Resu
     from_pkcs8(plain.as_bytes(), "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
 }
 
+/// `Some(memory in bytes)` when scrypt parameters ask for more than the caps
+/// allow (memory is 128·N·r bytes; parallelism p multiplies the time).
+pub(crate) fn scrypt_over_caps(params: &pkcs5::pbes2::ScryptParams) -> Option<u64> {
+    let memory = 128u64.saturating_mul(params.cost_parameter).saturating_mul(u64::from(params.block_size));
+    (memory > MAX_SCRYPT_MEMORY || params.parallelization > MAX_SCRYPT_PARALLELISM).then_some(memory)
+}
+
 pub(crate) fn wrong_passphrase(what: &str) -> Finding {
     Finding::new(
         FindingCode::WrongPassphrase,
@@ -202,14 +209,10 @@ fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Finding> {
             Kdf::Pbkdf2(p) if p.iteration_count > MAX_KDF_ITERATIONS => {
                 Err(too_costly(format!("{} PBKDF2 iterations", p.iteration_count)))
             }
-            Kdf::Scrypt(s) => {
-                let memory = 128u64.saturating_mul(s.cost_parameter).saturating_mul(u64::from(s.block_size));
-                if memory > MAX_SCRYPT_MEMORY || s.parallelization > MAX_SCRYPT_PARALLELISM {
-                    Err(too_costly(format!("scrypt with {} MiB of memory", memory >> 20)))
-                } else {
-                    Ok(())
-                }
-            }
+            Kdf::Scrypt(s) => match scrypt_over_caps(s) {
+                Some(memory) => Err(too_costly(format!("scrypt with {} MiB of memory", memory >> 20))),
+                None => Ok(()),
+            },
             _ => Ok(()),
         },
         pkcs5::EncryptionScheme::Pbes1(_) => Err(Finding::new(

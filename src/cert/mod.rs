@@ -56,10 +56,7 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
         }
     }
     if decoded.keys.len() > 1 {
-        return Report::unreadable(Finding::new(
-            FindingCode::MultiplePrivateKeys,
-            "There is more than one private key. Give only the key of the device's certificate.",
-        ));
+        return Report::unreadable(input::multiple_keys());
     }
     if decoded.certs.len() > input::MAX_CERTIFICATES {
         return Report::unreadable(input::too_many_certificates());
@@ -84,9 +81,12 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
         }
     }
 
-    let outcome = checks::run(&certs, &decoded.keys, options.now);
+    let self_signed: Vec<bool> = certs.iter().map(describe::is_self_signed).collect();
+    let outcome = checks::run(&certs, &self_signed, decoded.keys.first(), options.now);
     let mut report = Report {
-        certificates: certs.iter().zip(&ders).map(|(c, d)| describe::describe(c, d, options.now)).collect(),
+        certificates: (0..certs.len())
+            .map(|i| describe::describe(&certs[i], &ders[i], self_signed[i], options.now))
+            .collect(),
         private_key: decoded.keys.first().map(|k| k.info.clone()),
         leaf_index: outcome.leaf,
         findings: outcome.findings,
@@ -95,7 +95,7 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
     report.findings.sort_by_key(|f| f.severity);
     if !report.has_errors() {
         if let (Some(leaf), Some(key)) = (outcome.leaf, decoded.keys.first()) {
-            report.add_payload = add_payload(&certs, &ders, leaf, &outcome.chain, key);
+            report.add_payload = add_payload(&ders, &self_signed, leaf, &outcome.chain, key);
         }
         // No error must mean a payload: if the checks missed why there is none,
         // say so rather than hand back a clean report that cannot be installed.
@@ -127,14 +127,14 @@ pub fn leaf_sha1(report: &Report) -> Result<String, crate::Error> {
 /// Leaf, then intermediates in chain order (the self-signed root stays out:
 /// devices trust their CA list), then the key as PKCS#8.
 fn add_payload(
-    certs: &[X509Certificate<'_>],
     ders: &[Vec<u8>],
+    self_signed: &[bool],
     leaf: usize,
     chain: &[usize],
     key: &key::PrivateKey,
 ) -> Option<String> {
     let mut pem_text = String::new();
-    let intermediates = chain.iter().copied().filter(|&i| !describe::is_self_signed(&certs[i]));
+    let intermediates = chain.iter().copied().filter(|&i| !self_signed[i]);
     for i in std::iter::once(leaf).chain(intermediates) {
         pem_text.push_str(&pem::encode_string("CERTIFICATE", LineEnding::LF, &ders[i]).ok()?);
     }

@@ -105,11 +105,9 @@ fn check_work(bytes: &[u8]) -> Result<(), Finding> {
         return Err(too_costly(format!("{iterations} PBKDF2 iterations in all")));
     }
     for at in positions(bytes, SCRYPT) {
-        if let Ok(s) = decode_after::<pkcs5::pbes2::ScryptParams>(bytes, at + SCRYPT.len()) {
-            let memory = 128u64.saturating_mul(s.cost_parameter).saturating_mul(u64::from(s.block_size));
-            if memory > crate::cert::MAX_SCRYPT_MEMORY || s.parallelization > crate::cert::MAX_SCRYPT_PARALLELISM {
-                return Err(too_costly(format!("scrypt with {} MiB of memory", memory >> 20)));
-            }
+        let params = decode_after::<pkcs5::pbes2::ScryptParams>(bytes, at + SCRYPT.len());
+        if let Some(memory) = params.ok().as_ref().and_then(key::scrypt_over_caps) {
+            return Err(too_costly(format!("scrypt with {} MiB of memory", memory >> 20)));
         }
     }
     Ok(())
