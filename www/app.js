@@ -231,6 +231,13 @@
   strengthHint('seed-secret', 'seed-secret2', 'seed-strength');
   strengthHint('change-new', 'change-new2', 'change-strength');
 
+  /** The device's current secret from field `id`, or null after saying it is missing. */
+  function currentSecret(id, out) {
+    const secret = $(id).value;
+    if (!secret) { showError(out, { message: "Type the device's current secret." }); return null; }
+    return secret;
+  }
+
   function confirmedSecret(first, second, out) {
     const a = $(first).value;
     if (!a) { showError(out, { message: 'Type the new secret, or generate one.' }); return null; }
@@ -310,8 +317,8 @@
 
   $('install-build').addEventListener('click', async () => {
     const out = $('install-out');
-    const secret = $('install-secret').value;
-    if (!secret) { showError(out, { message: "Type the device's current secret." }); return; }
+    const secret = currentSecret('install-secret', out);
+    if (secret === null) return;
     try {
       const r = await run('install', { bundleId, secret }, 'Encrypting the two commands (scrypt, twice)…');
       const both = `${r.add}\n\n${r.activate}\n`;
@@ -369,8 +376,8 @@
   // ---- Change and reset the secret
   $('change-build').addEventListener('click', async () => {
     const out = $('change-out');
-    const current = $('change-current').value;
-    if (!current) { showError(out, { message: "Type the device's current secret." }); return; }
+    const current = currentSecret('change-current', out);
+    if (current === null) return;
     const next = confirmedSecret('change-new', 'change-new2', out);
     if (next === null) return;
     try {
@@ -383,8 +390,8 @@
   $('reset-build').addEventListener('click', async () => {
     const out = $('reset-out');
     if (!$('reset-confirm').checked) { showError(out, { message: 'Tick the box to confirm the reset first.' }); return; }
-    const current = $('reset-current').value;
-    if (!current) { showError(out, { message: "Type the device's current secret." }); return; }
+    const current = currentSecret('reset-current', out);
+    if (current === null) return;
     try {
       const command = await run('populate', { secret: current, payload: '' }, 'Encrypting (scrypt)…');
       out.replaceChildren(commandBox('Reset the secret', command, 'reset-secret.txt'));
@@ -394,8 +401,8 @@
   // ---- Deactivate
   $('deact-build').addEventListener('click', async () => {
     const out = $('deact-out');
-    const secret = $('deact-secret').value;
-    if (!secret) { showError(out, { message: "Type the device's current secret." }); return; }
+    const secret = currentSecret('deact-secret', out);
+    if (secret === null) return;
     const items = await readItems($('deact-files').files, '');
     const fingerprint = $('deact-fp').value;
     if (!items.length && !fingerprint.trim()) { showError(out, { message: 'Give the fingerprint, or choose the certificate file.' }); return; }
