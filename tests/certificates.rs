@@ -248,3 +248,21 @@ fn regression_key_on_an_unknown_curve_is_a_mismatch() {
     assert_eq!(codes(&report), ["key_mismatch"]);
     assert!(report.add_payload.is_none());
 }
+
+#[test]
+fn names_and_rarer_alt_names_read_as_openssl_prints_them() {
+    let report =
+        inspect(Input::Bytes(file("misc/other-san-kinds.pem")), &InspectOptions { passphrase: None, now: common::NOW });
+    let cert = &report.certificates[0];
+    assert_eq!(cert.subject, "C=US, O=Example, CN=device-odd.example.com");
+    let sans: Vec<(&str, &str)> = cert.subject_alt_names.iter().map(|n| (n.kind, n.value.as_str())).collect();
+    assert_eq!(
+        sans,
+        [
+            ("DNS", "device-odd.example.com"),
+            ("other", r"DirName:C=US, O=Example\, Inc., CN=room-1"),
+            ("other", "othername:1.3.6.1.4.1.311.20.2.3"),
+            ("other", "Registered ID:1.2.3.4"),
+        ]
+    );
+}

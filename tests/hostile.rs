@@ -312,7 +312,7 @@ const CASES: &[Case] = &[
     case("inspect: PKCS#8 with PBES1 (MD5, DES)", Inspect(PASS), Bytes(PBES1), UNSUPPORTED),
     case("inspect: control, PKCS#8 at 1,000,000 PBKDF2 iterations", Inspect(PASS), Bytes(PBKDF2_AT_CAP), Findings(&["no_certificate"])),
     case("inspect: 40 PEM keys at 1,000,000 PBKDF2 iterations each", InspectText(PASS), Gen(|| repeat_n(&pem("ENCRYPTED PRIVATE KEY", PBKDF2_AT_CAP), 40)), Findings(&["multiple_private_keys"])), // refused before the second KDF
-    case("inspect: PKCS#12 without MAC, 40 key bags at 1,000,000 iterations", Inspect(None), Bytes(P12_40_BAGS), Findings(&["multiple_private_keys"])), // counted before any KDF
+    case("inspect: PKCS#12 without MAC, 40 key bags at 1,000,000 iterations", Inspect(None), Bytes(P12_40_BAGS), Findings(&["multiple_private_keys"])), // refused at the second key, before its KDF
     case("inspect: PKCS#12 without MAC, scrypt 1 GiB and p = 4", Inspect(None), Bytes(P12_SCRYPT_1GIB), UNSUPPORTED),
     // --- inspect: quadratic work -------------------------------------------------------------
     case("inspect: 200 certificates that all name each other as issuer", InspectText(None), Gen(|| same_name_certificates(200)), Findings(&["unsupported_format"])), // over MAX_CERTIFICATES

@@ -7,8 +7,8 @@ use x509_parser::public_key::PublicKey;
 use crate::cert::describe::{common_name, iso8601};
 use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::key::PrivateKey;
-use crate::cert::oids;
 use crate::cert::signature::{self, Verdict};
+use crate::cert::{name, oids};
 
 /// Warn when a certificate has fewer days than this left.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
@@ -59,7 +59,7 @@ fn name(cert: &X509Certificate<'_>) -> String {
 fn quoted(cert: &X509Certificate<'_>) -> String {
     match common_name(cert) {
         Some(cn) => format!("\"{cn}\""),
-        None => format!("\"{}\"", cert.subject()),
+        None => format!("\"{}\"", name::display(cert.subject())),
     }
 }
 
@@ -150,7 +150,7 @@ fn walk_chain(
                      different certificate with the same name. Use the intermediate your CA sent with this \
                      certificate.",
                     name(cert),
-                    certs[issuer].subject()
+                    name::display(certs[issuer].subject())
                 ),
             )),
             Verdict::NotChecked => findings.push(Finding::new(

@@ -10,9 +10,9 @@ use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::public_key::PublicKey;
 use x509_parser::time::ASN1Time;
 
-use crate::cert::oids;
 use crate::cert::report::{AltName, CertificateInfo, PublicKeyInfo};
 use crate::cert::signature::{self, Verdict};
+use crate::cert::{name, oids};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -20,10 +20,10 @@ const SECONDS_PER_DAY: i64 = 86_400;
 pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], self_signed: bool, now: i64) -> CertificateInfo {
     let not_after = cert.validity().not_after.timestamp();
     CertificateInfo {
-        subject: cert.subject().to_string(),
+        subject: name::display(cert.subject()),
         common_name: common_name(cert),
         subject_alt_names: alt_names(cert),
-        issuer: cert.issuer().to_string(),
+        issuer: name::display(cert.issuer()),
         serial_number: hex(cert.raw_serial()),
         not_before: iso8601(cert.validity().not_before),
         not_after: iso8601(cert.validity().not_after),
@@ -82,11 +82,22 @@ fn alt_names(cert: &X509Certificate<'_>) -> Vec<AltName> {
                 GeneralName::RFC822Name(s) => ("email", (*s).to_owned()),
                 GeneralName::URI(s) => ("URI", (*s).to_owned()),
                 GeneralName::IPAddress(bytes) => ("IP", ip(bytes)),
-                other => ("other", other.to_string()),
+                // Shown in the form openssl uses; x509-parser's Display would
+                // pull its OID registry into the page for these rare kinds.
+                GeneralName::DirectoryName(dn) => ("other", format!("DirName:{}", name::display(dn))),
+                GeneralName::OtherName(oid, _) => ("other", format!("othername:{}", oid_text(oid))),
+                GeneralName::RegisteredID(oid) => ("other", format!("Registered ID:{}", oid_text(oid))),
+                GeneralName::X400Address(_) => ("other", "X400Name".into()),
+                GeneralName::EDIPartyName(_) => ("other", "EdiPartyName".into()),
+                GeneralName::Invalid(..) => ("other", "(unreadable)".into()),
             };
             AltName { kind, value }
         })
         .collect()
+}
+
+fn oid_text(oid: &x509_parser::der_parser::oid::Oid<'_>) -> String {
+    oids::from_x509(oid).map_or_else(|| "?".into(), |oid| oid.to_string())
 }
 
 fn ip(bytes: &[u8]) -> String {

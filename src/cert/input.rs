@@ -4,10 +4,10 @@
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::Decode;
-use x509_parser::pem::Pem;
 
 use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::key::{self, PrivateKey};
+use crate::cert::pem::{self, Damage};
 use crate::cert::pkcs12;
 use crate::MAX_INPUT_BYTES;
 
@@ -72,7 +72,7 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
     let mut decoded = Decoded::default();
     let mut curve_hint: Option<Oid> = None;
     // Text between blocks is ignored, as openssl does.
-    for block in Pem::iter_from_buffer(bytes) {
+    for block in pem::blocks(bytes) {
         // A second key is refused before it is read: each encrypted key costs
         // a KDF, and a hostile file could hold hundreds.
         if decoded.keys.len() == 1 && block.as_ref().is_ok_and(|p| p.label.contains("PRIVATE KEY")) {
@@ -81,12 +81,7 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
         if decoded.certs.len() == MAX_CERTIFICATES {
             return Err(too_many_certificates());
         }
-        let pem = block.map_err(|_| {
-            unsupported(
-                "A PEM block is damaged: its base64 does not decode, or its END line is missing. \
-                 Copy it again from the original file.",
-            )
-        })?;
+        let pem = block.map_err(damaged)?;
         match pem.label.as_str() {
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => decoded.certs.push(pem.contents),
             "PRIVATE KEY" => decoded.keys.push(key::from_pkcs8(&pem.contents, "PKCS#8", false)?),
@@ -115,6 +110,20 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> 
         }
     }
     Ok(decoded)
+}
+
+fn damaged(damage: Damage) -> Finding {
+    unsupported(match damage {
+        Damage::LegacyHeaders => {
+            "The key is encrypted in OpenSSL's legacy PEM format (Proc-Type: 4,ENCRYPTED), which this tool \
+             does not read. Convert it to PKCS#8 with `openssl pkcs8 -topk8 -in old.pem -out key.pem` and \
+             use that file."
+        }
+        Damage::Boundary | Damage::Unterminated | Damage::Base64 => {
+            "A PEM block is damaged: its base64 does not decode, or its BEGIN or END line is damaged or missing. \
+             Copy it again from the original file."
+        }
+    })
 }
 
 fn from_der(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {

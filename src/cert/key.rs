@@ -193,7 +193,7 @@ pub(crate) fn wrong_passphrase(what: &str) -> Finding {
     )
 }
 
-fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Finding> {
+pub(crate) fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Finding> {
     use pkcs5::pbes2::Kdf;
     let too_costly = |what: String| {
         Finding::new(

@@ -8,12 +8,14 @@ mod describe;
 mod finding;
 mod input;
 mod key;
+mod name;
 mod oids;
+mod pem;
 mod pkcs12;
 mod report;
 mod signature;
 
-use pkcs8::der::pem::{self, LineEnding};
+use pkcs8::der::pem::{encode_string, LineEnding};
 use x509_parser::certificate::X509Certificate;
 
 pub use checks::EXPIRY_WARNING_DAYS;
@@ -136,7 +138,7 @@ fn add_payload(
     let mut pem_text = String::new();
     let intermediates = chain.iter().copied().filter(|&i| !self_signed[i]);
     for i in std::iter::once(leaf).chain(intermediates) {
-        pem_text.push_str(&pem::encode_string("CERTIFICATE", LineEnding::LF, &ders[i]).ok()?);
+        pem_text.push_str(&encode_string("CERTIFICATE", LineEnding::LF, &ders[i]).ok()?);
     }
     pem_text.push_str(&key.to_pkcs8_pem()?);
     Some(pem_text)
