@@ -9,14 +9,18 @@
 
   // ---- The worker: started from a blob: URL (works from file:// too), restarted
   // after a crash or a cancel. Inputs live in the DOM, so a restart loses nothing.
-  // The wasm is inlined gzipped, as base64 (scripts/assemble-page.mjs).
-  const wasmBytes = inflate(decodeBase64($('wasm-b64').textContent));
+  // The wasm is inlined gzipped, as base64 (scripts/assemble-page.mjs). The
+  // worker's thread starts first; meanwhile this thread decodes and inflates
+  // the wasm and compiles it (off-thread, asynchronously), and the worker gets
+  // the compiled module: start-up is the longest of the three, not their sum.
   const workerSource = $('worker-src').textContent;
   const pending = new Map();
   let worker;
   let ready;
+  let wasmModule;
   let nextId = 1;
   let generation = 0; // bumped by every restart: a run started before it is cancelled
+  startWorker();
 
   function decodeBase64(text) {
     const binary = atob(text.trim());
@@ -44,7 +48,12 @@
       event.preventDefault();
       restartWorker('The engine stopped unexpectedly and was restarted. Your inputs are kept: try again.');
     };
-    ready = wasmBytes.then((bytes) => post('init', { wasm: bytes.slice() })).finally(() => URL.revokeObjectURL(url));
+    wasmModule ||= inflate(decodeBase64($('wasm-b64').textContent))
+      .then((bytes) => WebAssembly.compile(bytes))
+      .catch((e) => {
+        throw Object.assign(new Error(`The engine did not start: ${e.message}`), { code: 'wasm_failed' });
+      });
+    ready = wasmModule.then((module) => post('init', { wasm: module })).finally(() => URL.revokeObjectURL(url));
   }
 
   function post(op, args) {
@@ -467,6 +476,5 @@
     post('clear').catch(() => {});
   });
 
-  startWorker();
   document.documentElement.dataset.ready = 'true';
 })();
