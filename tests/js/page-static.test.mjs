@@ -1,11 +1,12 @@
 // Static checks of the page that must hold whatever a browser does: no URL of
 // any kind in www/ or the single file, no HTML sink (innerHTML and friends)
 // and no eval in the page's code, a CSP whose hashes match the inline code,
-// and the single file's SHA-256 published in the README.
+// the single file's SHA-256 published in the README, and its size budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -43,4 +44,11 @@ test('the CSP allows exactly the inline script and style, and no connection', ()
 test("the README publishes the single file's SHA-256", () => {
   const digest = createHash('sha256').update(readFileSync(new URL('dist/webex-device-identity.html', root))).digest('hex');
   assert.ok(read('README.md').includes(digest), `README.md must say ${digest}`);
+});
+
+// Issue 6's budget: the whole page at most 300 KB gzipped (scripts/bench
+// reports the same figure with gzip -9). A size, not a time: exact on any machine.
+test('the single file stays within 300 KB gzipped', () => {
+  const gzipped = gzipSync(Buffer.from(dist), { level: 9 }).length;
+  assert.ok(gzipped <= 300_000, `dist/webex-device-identity.html is ${gzipped} bytes gzipped, over 300,000`);
 });
