@@ -75,9 +75,6 @@ export function buildJwe(options: BuildJweOptions): string;
  */
 export function deviceCommand(action: Action, jwe: string): string;
 
-/**
- * Every error code this module can throw, for callers that map codes to help.
- */
 export function errorCodes(): string[];
 
 /**
@@ -127,6 +124,13 @@ export function secretStrength(secret: string): { bits: number; label: string; a
  */
 export function sha1Fingerprint(input: string | Uint8Array, options: InspectOptions | undefined): string;
 
+/**
+ * Every error code this module can throw, for callers that map codes to help.
+ * Runs the key derivation's code once on a small input so that the engine
+ * optimises it before the first blob; the worker calls it right after start-up.
+ */
+export function warmUp(): void;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -142,6 +146,7 @@ export interface InitOutput {
     readonly openJwe: (a: any, b: any) => [number, number, number];
     readonly secretStrength: (a: any) => [number, number, number];
     readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
+    readonly warmUp: () => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

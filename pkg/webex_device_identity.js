@@ -53,7 +53,6 @@ export function deviceCommand(action, jwe) {
 }
 
 /**
- * Every error code this module can throw, for callers that map codes to help.
  * @returns {string[]}
  */
 export function errorCodes() {
@@ -213,6 +212,15 @@ export function sha1Fingerprint(input, options) {
     } finally {
         wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
     }
+}
+
+/**
+ * Every error code this module can throw, for callers that map codes to help.
+ * Runs the key derivation's code once on a small input so that the engine
+ * optimises it before the first blob; the worker calls it right after start-up.
+ */
+export function warmUp() {
+    wasm.warmUp();
 }
 function __wbg_get_imports() {
     const import0 = {

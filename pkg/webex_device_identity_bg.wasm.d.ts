@@ -12,6 +12,7 @@ export const normalizeFingerprint: (a: any) => [number, number, number, number];
 export const openJwe: (a: any, b: any) => [number, number, number];
 export const secretStrength: (a: any) => [number, number, number];
 export const sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
+export const warmUp: () => void;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
 export const __wbindgen_free: (a: number, b: number, c: number) => void;

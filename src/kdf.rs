@@ -45,3 +45,15 @@ pub fn derive_key(secret: &Secret, salt: &[u8], enc: Enc) -> Result<Zeroizing<Ve
     scrypt(secret.as_bytes(), salt, &params, &mut key).expect("key length is valid");
     Ok(key)
 }
+
+/// Prepares for the first blob, which otherwise takes twice as long: runs
+/// scrypt's code once at 1/32 of the work, on nothing secret, so the browser's
+/// JIT optimises it, and grows the heap by scrypt's 32 MiB once (the allocator
+/// keeps the freed block for the real derivation). Called by www/worker.js.
+pub fn warm_up() {
+    let params = Params::new(LOG_N - 5, R, P).expect("valid parameters");
+    let mut out = [0u8; 32];
+    scrypt(b"warm-up", b"warm-up salt", &params, &mut out).expect("output length is valid");
+    let memory = 128 * (R as usize) * (1 << LOG_N); // scrypt's V: 32 MiB
+    std::hint::black_box(vec![1u8; memory + (1 << 20)]);
+}

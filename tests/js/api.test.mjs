@@ -37,6 +37,12 @@ test('every vector builds byte-exact and opens', () => {
   }
 });
 
+test('warmUp (called by the worker after start-up) leaves the engine working', () => {
+  assert.equal(api.warmUp(), undefined);
+  const jwe = api.buildJwe({ action: 'populate', secret: 's', payload: 'p', salt: new Uint8Array(16), iv: new Uint8Array(12) });
+  assert.equal(api.openJwe(jwe, 's').payload, 'p');
+});
+
 test('defaults: A256GCM, fresh 16-byte salt and 12-byte IV', () => {
   const a = api.buildJwe({ action: 'populate', secret: 's3cret', payload: 'next' });
   const b = api.buildJwe({ action: 'populate', secret: 's3cret', payload: 'next' });
