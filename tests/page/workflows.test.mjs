@@ -221,6 +221,23 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       await page.waitForSelector('#change-out pre.command');
     }));
 
+    test('a crashed worker is restarted, says so, and keeps every input', () => withPage('crash', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'kept');
+      await page.fill('#change-new2', 'kept');
+      const worker = page.workers()[0] ?? (await page.waitForEvent('worker'));
+      // An uncaught error in the worker: what a trap or an engine fault looks like to the page.
+      await worker.evaluate(() => setTimeout(() => { throw new Error('simulated crash'); }));
+      await page.waitForSelector('#notice:not([hidden])');
+      assert.match(await page.textContent('#notice'), /stopped unexpectedly and was restarted/);
+      assert.equal(await page.inputValue('#change-current'), SECRET);
+      assert.equal(await page.inputValue('#change-new'), 'kept');
+      await page.click('#change-build'); // the new worker works
+      await page.waitForSelector('#change-out pre.command');
+      assert.equal(page.workers().includes(worker), false, 'the crashed worker is gone');
+    }, { allowConsole: /simulated crash/ }));
+
     test('clear everything wipes inputs and outputs', () => withPage('clear', async (page) => {
       await page.fill('#seed-secret', 'something');
       await page.fill('#seed-secret2', 'something');
