@@ -57,12 +57,14 @@ pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Fi
         walk.verify_mac(mac, &safes)?;
     }
     for safe in Vec::<ContentInfo>::from_der(&safes).map_err(|_| damaged())? {
-        let contents = match safe.content_type {
-            DATA => Zeroizing::new(data_content(&safe)?),
-            ENCRYPTED_DATA => walk.decrypt_part(&safe)?,
+        let (contents, decrypted) = match safe.content_type {
+            DATA => (Zeroizing::new(data_content(&safe)?), false),
+            ENCRYPTED_DATA => (walk.decrypt_part(&safe)?, true),
             _ => return Err(unsupported_encryption()),
         };
-        for bag in SafeContents::from_der(&contents).map_err(|_| walk.garbled())? {
+        // Decrypted garbage means a wrong passphrase; plain garbage, a damaged file.
+        let bags = SafeContents::from_der(&contents).map_err(|_| if decrypted { walk.garbled() } else { damaged() })?;
+        for bag in bags {
             walk.bag(&bag)?;
         }
     }
@@ -270,6 +272,30 @@ mod tests {
 
     fn walk() -> Walk<'static> {
         Walk { password: "", had_passphrase: false, iterations_left: MAX_TOTAL_ITERATIONS, decoded: Decoded::default() }
+    }
+
+    /// A PFX without MAC whose one part is `data` holding `safe_contents`.
+    fn unprotected_pfx(safe_contents: &[u8]) -> Vec<u8> {
+        fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
+            assert!(body.len() < 128, "short form lengths only");
+            [&[tag, body.len() as u8][..], body].concat()
+        }
+        let data_oid = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
+        let data = |octets: &[u8]| tlv(0x30, &[&data_oid[..], &tlv(0xa0, &tlv(0x04, octets))].concat());
+        let auth_safe = tlv(0x30, &data(safe_contents));
+        tlv(0x30, &[&[0x02, 0x01, 0x03][..], &data(&auth_safe)].concat())
+    }
+
+    #[test]
+    fn plain_parts_that_do_not_parse_are_damage_not_a_passphrase_problem() {
+        let empty = read(&unprotected_pfx(&[0x30, 0x00]), None).expect("an empty but valid file");
+        assert!(empty.certs.is_empty() && empty.keys.is_empty());
+        for passphrase in [None, Some("x")] {
+            let Err(refused) = read(&unprotected_pfx(&[0x05, 0x00]), passphrase) else {
+                panic!("NULL is no SafeContents")
+            };
+            assert_eq!(refused.code, FindingCode::UnsupportedFormat, "{passphrase:?}");
+        }
     }
 
     #[test]
