@@ -75,6 +75,9 @@ export function buildJwe(options: BuildJweOptions): string;
  */
 export function deviceCommand(action: Action, jwe: string): string;
 
+/**
+ * Every error code this module can throw, for callers that map codes to help.
+ */
 export function errorCodes(): string[];
 
 /**
@@ -125,7 +128,6 @@ export function secretStrength(secret: string): { bits: number; label: string; a
 export function sha1Fingerprint(input: string | Uint8Array, options: InspectOptions | undefined): string;
 
 /**
- * Every error code this module can throw, for callers that map codes to help.
  * Runs the key derivation's code once on a small input so that the engine
  * optimises it before the first blob; the worker calls it right after start-up.
  */

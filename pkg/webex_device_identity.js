@@ -53,6 +53,7 @@ export function deviceCommand(action, jwe) {
 }
 
 /**
+ * Every error code this module can throw, for callers that map codes to help.
  * @returns {string[]}
  */
 export function errorCodes() {
@@ -215,7 +216,6 @@ export function sha1Fingerprint(input, options) {
 }
 
 /**
- * Every error code this module can throw, for callers that map codes to help.
  * Runs the key derivation's code once on a small input so that the engine
  * optimises it before the first blob; the worker calls it right after start-up.
  */

@@ -264,7 +264,6 @@ pub fn secret_strength(#[wasm_bindgen(unchecked_param_type = "string")] secret: 
     to_js_json(&crate::secret_strength(&secret)).map_err(to_js_error)
 }
 
-/// Every error code this module can throw, for callers that map codes to help.
 /// Runs the key derivation's code once on a small input so that the engine
 /// optimises it before the first blob; the worker calls it right after start-up.
 #[wasm_bindgen(js_name = warmUp)]
@@ -272,6 +271,7 @@ pub fn warm_up() {
     crate::kdf::warm_up();
 }
 
+/// Every error code this module can throw, for callers that map codes to help.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "string[]")]
 pub fn error_codes() -> Array {
     ErrorKind::ALL.iter().map(|k| JsValue::from_str(k.code())).collect()
