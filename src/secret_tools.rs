@@ -20,11 +20,13 @@ pub enum SecretKind {
 const CONSONANTS: &[u8; 16] = b"bdfghjklmnprstvz";
 const VOWELS: &[u8; 5] = b"aeiou";
 const PHRASE_GROUPS: usize = 6;
+/// The bytes of a `Base64Url` secret.
+const RANDOM_SECRET_BYTES: usize = 16;
 
 /// A fresh random secret of `kind`.
 pub fn generate_secret(kind: SecretKind) -> Result<String, Error> {
     match kind {
-        SecretKind::Base64Url => Ok(base64url::encode(&random_bytes(16)?)),
+        SecretKind::Base64Url => Ok(base64url::encode(&random_bytes(RANDOM_SECRET_BYTES)?)),
         SecretKind::Phrase => {
             let mut groups = Vec::with_capacity(PHRASE_GROUPS);
             for _ in 0..PHRASE_GROUPS {
@@ -109,7 +111,8 @@ fn generated_bits(secret: &str) -> Option<u32> {
         let pairs = (2 * PHRASE_GROUPS) as f64;
         return Some((pairs * ((CONSONANTS.len() * VOWELS.len()) as f64).log2()).floor() as u32);
     }
-    (secret.len() == 22 && base64url::decode(secret).is_some_and(|bytes| bytes.len() == 16)).then_some(128)
+    let random = base64url::decode(secret).is_some_and(|bytes| bytes.len() == RANDOM_SECRET_BYTES);
+    random.then_some(8 * RANDOM_SECRET_BYTES as u32)
 }
 
 /// The number of words when `secret` is letters in two or more runs split by

@@ -199,8 +199,7 @@ fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Findi
 
 fn is_p256(cert: &X509Certificate<'_>) -> bool {
     let spki = cert.public_key();
-    let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| oids::from_x509(&o));
-    matches!(spki.parsed(), Ok(PublicKey::EC(_))) && curve == Some(oids::P256)
+    matches!(spki.parsed(), Ok(PublicKey::EC(_))) && oids::curve_of(spki) == Some(oids::P256)
 }
 
 fn check_leaf(leaf: &X509Certificate<'_>, findings: &mut Vec<Finding>) {

@@ -85,8 +85,8 @@ fn alt_names(cert: &X509Certificate<'_>) -> Vec<AltName> {
                 // Shown in the form openssl uses; x509-parser's Display would
                 // pull its OID registry into the page for these rare kinds.
                 GeneralName::DirectoryName(dn) => ("other", format!("DirName:{}", name::display(dn))),
-                GeneralName::OtherName(oid, _) => ("other", format!("othername:{}", oid_text(oid))),
-                GeneralName::RegisteredID(oid) => ("other", format!("Registered ID:{}", oid_text(oid))),
+                GeneralName::OtherName(oid, _) => ("other", format!("othername:{}", oids::dotted(oid))),
+                GeneralName::RegisteredID(oid) => ("other", format!("Registered ID:{}", oids::dotted(oid))),
                 GeneralName::X400Address(_) => ("other", "X400Name".into()),
                 GeneralName::EDIPartyName(_) => ("other", "EdiPartyName".into()),
                 GeneralName::Invalid(..) => ("other", "(unreadable)".into()),
@@ -94,10 +94,6 @@ fn alt_names(cert: &X509Certificate<'_>) -> Vec<AltName> {
             AltName { kind, value }
         })
         .collect()
-}
-
-fn oid_text(oid: &x509_parser::der_parser::oid::Oid<'_>) -> String {
-    oids::from_x509(oid).map_or_else(|| "?".into(), |oid| oid.to_string())
 }
 
 fn ip(bytes: &[u8]) -> String {
@@ -113,13 +109,7 @@ fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
     let algorithm = oids::from_x509(&spki.algorithm.algorithm)
         .map(oids::key_algorithm_name)
         .unwrap_or_else(|| spki.algorithm.algorithm.to_id_string());
-    let curve = spki
-        .algorithm
-        .parameters
-        .as_ref()
-        .and_then(|p| p.as_oid().ok())
-        .and_then(|o| oids::from_x509(&o))
-        .map(oids::curve_name);
+    let curve = oids::curve_of(spki).map(oids::curve_name);
     let bits = match spki.parsed() {
         Ok(PublicKey::RSA(rsa)) => Some(rsa.key_size() as u32),
         Ok(PublicKey::EC(point)) => Some(point.key_size() as u32),

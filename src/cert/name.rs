@@ -54,10 +54,7 @@ fn push_attribute(out: &mut String, attribute: &AttributeTypeAndValue<'_>) {
     let oid = oids::from_x509(attribute.attr_type());
     match oid.and_then(|oid| SHORT_NAMES.iter().find(|(known, _)| *known == oid)) {
         Some((_, short)) => out.push_str(short),
-        None => match oid {
-            Some(oid) => write!(out, "{oid}").expect("writing to a String"),
-            None => out.push('?'),
-        },
+        None => out.push_str(&oids::dotted(attribute.attr_type())),
     }
     out.push('=');
     let value = attribute.attr_value();

@@ -40,3 +40,13 @@ pub fn key_algorithm_name(oid: Oid) -> String {
 pub fn from_x509(oid: &x509_parser::der_parser::oid::Oid<'_>) -> Option<Oid> {
     Oid::from_bytes(oid.as_bytes()).ok()
 }
+
+/// x509-parser's OID in dotted form, or `?` when its bytes are no valid OID.
+pub fn dotted(oid: &x509_parser::der_parser::oid::Oid<'_>) -> String {
+    from_x509(oid).map_or_else(|| "?".into(), |oid| oid.to_string())
+}
+
+/// The named curve in a public key's algorithm parameters, if there is one.
+pub fn curve_of(spki: &x509_parser::x509::SubjectPublicKeyInfo<'_>) -> Option<Oid> {
+    spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| from_x509(&o))
+}

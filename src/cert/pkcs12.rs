@@ -156,14 +156,10 @@ impl Walk<'_> {
         let params = algorithm.parameters.as_ref().ok_or_else(damaged)?;
         if algorithm.oid == PBES2 {
             let params = params.decode_as::<pkcs5::pbes2::Parameters>().map_err(|_| damaged())?;
-            let iterations = match &params.kdf {
-                pkcs5::pbes2::Kdf::Pbkdf2(kdf) => Some(kdf.iteration_count),
-                _ => None,
-            };
             let scheme = pkcs5::EncryptionScheme::Pbes2(params);
             key::check_kdf_cost(&scheme)?;
-            if let Some(iterations) = iterations {
-                self.charge(iterations.into())?;
+            if let Some(pkcs5::pbes2::Kdf::Pbkdf2(kdf)) = scheme.pbes2().map(|p| &p.kdf) {
+                self.charge(kdf.iteration_count.into())?;
             }
             let plain = scheme.decrypt(self.password, data).map_err(|_| self.garbled())?;
             return Ok(Zeroizing::new(plain));

@@ -146,8 +146,7 @@ fn ok(valid: bool) -> Verdict {
 
 fn verify_ecdsa(issuer: &SubjectPublicKeyInfo<'_>, prehash: &[u8], signature: &[u8]) -> Verdict {
     let Ok(PublicKey::EC(point)) = issuer.parsed() else { return Verdict::Invalid };
-    let curve = issuer.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| oids::from_x509(&o));
-    match curve {
+    match oids::curve_of(issuer) {
         Some(c) if c == oids::P256 => {
             let (Ok(key), Ok(sig)) =
                 (p256::ecdsa::VerifyingKey::from_sec1_bytes(point.data()), p256::ecdsa::Signature::from_der(signature))
