@@ -14,7 +14,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use serde::Deserialize;
 use webex_device_identity::cert::{inspect, FindingCode, Input, InspectOptions, Report, Severity};
-use webex_device_identity::{build_jwe, open_jwe, Action, BuildRequest, Enc, ErrorKind, Secret};
+use webex_device_identity::{build_jwe, open_jwe, Action, BuildRequest, ErrorKind, Secret};
 
 #[derive(Deserialize)]
 struct Case {
@@ -131,15 +131,7 @@ fn clean_add_payloads_round_trip_and_reinspect_clean() {
             case.name
         );
         assert_eq!(again.private_key.as_ref().unwrap().format, "PKCS#8", "{}", case.name);
-        let request = BuildRequest {
-            action: Action::Add,
-            enc: Enc::A256Gcm,
-            payload,
-            salt: None,
-            iv: None,
-            allow_findings: false,
-            now: now(&case),
-        };
+        let request = BuildRequest { now: now(&case), ..common::request(Action::Add, payload) };
         let jwe = build_jwe(&secret, &request).unwrap_or_else(|e| panic!("{}: {e}", case.name));
         assert_eq!(open_jwe(&jwe, &secret).unwrap().payload.as_str(), payload, "{}", case.name);
     }
@@ -150,15 +142,7 @@ fn clean_add_payloads_round_trip_and_reinspect_clean() {
 fn add_refuses_a_bundle_with_errors_and_carries_the_findings() {
     let case = cases().into_iter().find(|c| c.name == "self-signed-leaf").unwrap();
     let payload = std::str::from_utf8(file(case.input.as_ref().unwrap())).unwrap();
-    let request = BuildRequest {
-        action: Action::Add,
-        enc: Enc::A256Gcm,
-        payload,
-        salt: None,
-        iv: None,
-        allow_findings: false,
-        now: common::NOW,
-    };
+    let request = common::request(Action::Add, payload);
     let error = build_jwe(&Secret::new("s").unwrap(), &request).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::CertificateRejected);
     assert!(error.findings().iter().any(|f| f.code == FindingCode::SelfSigned));

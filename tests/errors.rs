@@ -8,16 +8,12 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use common::{vectors, BUNDLE};
+use common::{request, vectors, BUNDLE};
 use webex_device_identity::b64;
 use webex_device_identity::{
     build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Error, ErrorKind, Secret,
     MAX_INPUT_BYTES,
 };
-
-fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
-    BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false, now: common::NOW }
-}
 
 fn secret() -> Secret {
     Secret::new("ossifrage").unwrap()

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use webex_device_identity::cert::{self, Input, InspectOptions};
 use webex_device_identity::{
-    b64, build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, ErrorKind, Secret,
+    b64, build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, ErrorKind, Secret,
     MAX_INPUT_BYTES,
 };
 
@@ -372,15 +372,8 @@ fn run(case: &Case) -> Outcome {
         Build { action, salt, iv } => {
             let salt = salt.map(|d| d.bytes());
             let iv = iv.map(|d| d.bytes());
-            let request = BuildRequest {
-                action,
-                enc: Enc::A256Gcm,
-                payload: text(&input),
-                salt: salt.as_deref(),
-                iv: iv.as_deref(),
-                allow_findings: false,
-                now: common::NOW,
-            };
+            let request =
+                BuildRequest { salt: salt.as_deref(), iv: iv.as_deref(), ..common::request(action, text(&input)) };
             from(build_jwe(&secret(), &request))
         }
         NewSecret => from(Secret::new(text(&input))),

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde::Deserialize;
-use webex_device_identity::{Action, Enc};
+use webex_device_identity::{Action, BuildRequest, Enc};
 
 /// One known answer from `tests/vectors/device-jwe-vectors.json`, a copy of
 /// the spec's file (scripts/test checks the copy is current).
@@ -69,4 +69,10 @@ pub fn gcm_tag(key: &[u8], iv: &[u8], aad: &[u8], ciphertext: &[u8]) -> Vec<u8> 
     };
     assert_eq!(&sealed[..ciphertext.len()], ciphertext);
     sealed[ciphertext.len()..].to_vec()
+}
+
+/// A build request as the page makes it: A256GCM, random salt and IV, findings
+/// refused, checked at `NOW`. Tests override what they exercise with `..`.
+pub fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
+    BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false, now: NOW }
 }
