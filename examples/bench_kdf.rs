@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use webex_device_identity::kdf::derive_key;
-use webex_device_identity::{build_jwe, Action, BuildRequest, Enc, Secret};
+use webex_device_identity::device::kdf::derive_key;
+use webex_device_identity::{device::Action, device::Enc, secret::Secret, tasks::build_jwe, tasks::BuildRequest};
 
 fn millis(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0

@@ -3,8 +3,13 @@
 //! seed corpora through the very same functions under plain `cargo test`.
 #![allow(dead_code)] // each includer uses only its own entries
 
-use webex_device_identity::cert::{inspect, leaf_sha1, Input, InspectOptions, Report, Severity};
-use webex_device_identity::{device_command, normalize_fingerprint, open_jwe as open, Action, Secret};
+use webex_device_identity::cert::{inspect, Input, InspectOptions, Report};
+use webex_device_identity::tasks::leaf_sha1;
+use webex_device_identity::Severity;
+use webex_device_identity::{
+    device::blob::open_jwe as open, device::device_command, device::normalize_fingerprint, device::Action,
+    secret::Secret,
+};
 
 /// 2026-06-01T00:00:00Z, the fixtures' reference time.
 pub const NOW: i64 = 1_780_272_000;

@@ -4,93 +4,71 @@
 
 use std::fmt;
 
-use crate::cert::Finding;
+use crate::finding::Finding;
 
-/// What went wrong. Each kind has a stable snake_case [`code`](ErrorKind::code)
-/// that JavaScript callers and tests match on; messages may change, codes do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
-    /// An argument from JavaScript is missing or of the wrong type, or an
-    /// options object holds a member this API does not know.
-    BadArgument,
-    /// The action is not one of `populate`, `add`, `activate`, `deactivate`.
-    BadAction,
-    /// The content encryption is not `A128GCM` or `A256GCM`.
-    BadEnc,
-    /// The scrypt salt is shorter than the 4 bytes the spec requires.
-    SaltTooShort,
-    /// The AES-GCM IV is not exactly 12 bytes.
-    BadIvLength,
-    /// The ClientSecret is empty.
-    EmptySecret,
-    /// Text given as a certificate fingerprint is not 40 hex digits.
-    BadFingerprint,
-    /// The `add` payload's certificate or key has error findings; the error
-    /// carries them (see [`Error::findings`]).
-    CertificateRejected,
-    /// `sha1Fingerprint` was given no readable certificate.
-    NoCertificate,
-    /// A blob handed to `deviceCommand` carries another action in its header.
-    ActionMismatch,
-    /// The blob is not a compact JWE of the shape a device takes: wrong part
-    /// count, bad base64url, a non-empty encrypted key, header not JSON.
-    MalformedJwe,
-    /// The header is well-formed but not one a device takes: other `alg`,
-    /// unknown `enc`, `cisco-kdf` version other than "1", missing or extra members.
-    UnsupportedHeader,
-    /// Wrong secret or tampered blob. Deliberately says nothing more.
-    DecryptFailed,
-    /// The blob opened, but its payload is not UTF-8 text.
-    PayloadNotUtf8,
-    /// An input is over [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES); refused before any work.
-    InputTooLarge,
-    /// The platform's random generator failed; nothing was built.
-    RandomUnavailable,
+/// Defines [`ErrorKind`], its `code` and [`ErrorKind::ALL`] from one list, so
+/// a new kind is in `ALL` (and so in every test that walks it) by construction.
+macro_rules! error_kinds {
+    ($($(#[$doc:meta])* $kind:ident => $code:literal,)*) => {
+        /// What went wrong. Each kind has a stable snake_case [`code`](ErrorKind::code)
+        /// that JavaScript callers and tests match on; messages may change, codes do not.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ErrorKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl ErrorKind {
+            /// Every kind, generated with the enum, for tests that must cover them all.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$kind,)*];
+
+            /// The stable code that crosses to JavaScript as `error.code`.
+            /// This list is the only place codes are spelled.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$kind => $code,)*
+                }
+            }
+        }
+    };
 }
 
-impl ErrorKind {
-    /// Every kind, for tests that must cover them all.
-    pub const ALL: [ErrorKind; 16] = [
-        ErrorKind::BadArgument,
-        ErrorKind::BadAction,
-        ErrorKind::BadEnc,
-        ErrorKind::SaltTooShort,
-        ErrorKind::BadIvLength,
-        ErrorKind::EmptySecret,
-        ErrorKind::BadFingerprint,
-        ErrorKind::CertificateRejected,
-        ErrorKind::NoCertificate,
-        ErrorKind::ActionMismatch,
-        ErrorKind::MalformedJwe,
-        ErrorKind::UnsupportedHeader,
-        ErrorKind::DecryptFailed,
-        ErrorKind::PayloadNotUtf8,
-        ErrorKind::InputTooLarge,
-        ErrorKind::RandomUnavailable,
-    ];
-
-    /// The stable code that crosses to JavaScript as `error.code`.
-    /// This `match` is the only place codes are spelled.
-    pub fn code(self) -> &'static str {
-        match self {
-            ErrorKind::BadArgument => "bad_argument",
-            ErrorKind::BadAction => "bad_action",
-            ErrorKind::BadEnc => "bad_enc",
-            ErrorKind::SaltTooShort => "salt_too_short",
-            ErrorKind::BadIvLength => "bad_iv_length",
-            ErrorKind::EmptySecret => "empty_secret",
-            ErrorKind::BadFingerprint => "bad_fingerprint",
-            ErrorKind::CertificateRejected => "certificate_rejected",
-            ErrorKind::NoCertificate => "no_certificate",
-            ErrorKind::ActionMismatch => "action_mismatch",
-            ErrorKind::MalformedJwe => "malformed_jwe",
-            ErrorKind::UnsupportedHeader => "unsupported_header",
-            ErrorKind::DecryptFailed => "decrypt_failed",
-            ErrorKind::PayloadNotUtf8 => "payload_not_utf8",
-            ErrorKind::InputTooLarge => "input_too_large",
-            ErrorKind::RandomUnavailable => "random_unavailable",
-        }
-    }
+error_kinds! {
+    /// An argument from JavaScript is missing or of the wrong type, or an
+    /// options object holds a member this API does not know.
+    BadArgument => "bad_argument",
+    /// The action is not one of `populate`, `add`, `activate`, `deactivate`.
+    BadAction => "bad_action",
+    /// The content encryption is not `A128GCM` or `A256GCM`.
+    BadEnc => "bad_enc",
+    /// The scrypt salt is shorter than the 4 bytes the spec requires.
+    SaltTooShort => "salt_too_short",
+    /// The AES-GCM IV is not exactly 12 bytes.
+    BadIvLength => "bad_iv_length",
+    /// The ClientSecret is empty.
+    EmptySecret => "empty_secret",
+    /// Text given as a certificate fingerprint is not 40 hex digits.
+    BadFingerprint => "bad_fingerprint",
+    /// The `add` payload's certificate or key has error findings; the error
+    /// carries them (see [`Error::findings`]).
+    CertificateRejected => "certificate_rejected",
+    /// `sha1Fingerprint` was given no readable certificate.
+    NoCertificate => "no_certificate",
+    /// A blob handed to `deviceCommand` carries another action in its header.
+    ActionMismatch => "action_mismatch",
+    /// The blob is not a compact JWE of the shape a device takes: wrong part
+    /// count, bad base64url, a non-empty encrypted key, header not JSON.
+    MalformedJwe => "malformed_jwe",
+    /// The header is well-formed but not one a device takes: other `alg`,
+    /// unknown `enc`, `cisco-kdf` version other than "1", missing or extra members.
+    UnsupportedHeader => "unsupported_header",
+    /// Wrong secret or tampered blob. Deliberately says nothing more.
+    DecryptFailed => "decrypt_failed",
+    /// The blob opened, but its payload is not UTF-8 text.
+    PayloadNotUtf8 => "payload_not_utf8",
+    /// An input is over [`MAX_INPUT_BYTES`](crate::shared::caps::MAX_INPUT_BYTES); refused before any work.
+    InputTooLarge => "input_too_large",
+    /// The platform's random generator failed; nothing was built.
+    RandomUnavailable => "random_unavailable",
 }
 
 /// An error with its kind and a message for people.

@@ -1,39 +1,34 @@
 //! Builds and opens the encrypted blobs (JWE) that Cisco Webex Room, Desk and
-//! Board devices take to install and use an external identity certificate.
+//! Board devices take to install and use an external identity certificate,
+//! and checks the certificates that go into them.
 //!
-//! The core is pure Rust and knows nothing of JavaScript; `wasm.rs` is the one
-//! thin module that exports it to the browser.
+//! The core is pure Rust and knows nothing of JavaScript; `wasm/` is the one
+//! thin layer that exports it to the browser. Each item is public at exactly
+//! one path, its domain's module:
+//!
+//! | module | holds |
+//! | --- | --- |
+//! | [`device`] | the RoomOS recipe: actions, fingerprints, cisco-kdf, the blob, the command text |
+//! | [`cert`] | certificates and keys in every format, described and checked by a profile |
+//! | [`secret`] | the ClientSecret type, generating one, rating one |
+//! | [`tasks`] | one-device tasks: `build_jwe` with its payload policy, install, deactivate, check a blob |
+//! | [`shared`] | base64url, hex, and every cap on work read from input |
+//!
+//! [`Error`] and [`Finding`] are every domain's, so they sit here.
 
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 
-mod action;
-mod base64url;
 pub mod cert;
-mod commands;
+pub mod device;
 mod error;
-mod fingerprint;
-pub mod jwe;
-pub mod kdf;
-mod limits;
-mod payload;
-mod random;
-mod secret;
-mod secret_tools;
+mod finding;
+pub mod secret;
+pub mod shared;
+pub mod tasks;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use action::Action;
-pub use commands::{device_command, initial_populate_command};
 pub use error::{Error, ErrorKind};
-pub use fingerprint::normalize_fingerprint;
-pub use jwe::{build_jwe, open_jwe, BuildRequest, Enc, Opened};
-pub use limits::MAX_INPUT_BYTES;
-pub use secret::Secret;
-pub use secret_tools::{generate_secret, secret_strength, SecretKind, Strength};
-
-/// base64url without padding, as the blobs use it.
-pub mod b64 {
-    pub use crate::base64url::{decode, encode};
-}
+pub use finding::{Finding, FindingCode, Severity};

@@ -13,8 +13,11 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use serde::Deserialize;
-use webex_device_identity::cert::{inspect, FindingCode, Input, InspectOptions, Report, Severity};
-use webex_device_identity::{build_jwe, open_jwe, Action, BuildRequest, ErrorKind, Secret};
+use webex_device_identity::cert::{inspect, Input, InspectOptions, Report};
+use webex_device_identity::{
+    device::blob::open_jwe, device::Action, secret::Secret, tasks::build_jwe, tasks::BuildRequest, ErrorKind,
+};
+use webex_device_identity::{FindingCode, Severity};
 
 #[derive(Deserialize)]
 struct Case {
@@ -164,8 +167,10 @@ fn an_unknown_signature_algorithm_is_not_checked() {
     // (…1.1.14), which this tool does not verify: it must say so, not call it valid.
     let pem = std::str::from_utf8(file("rsa-chain/bundle.pem")).unwrap();
     let leaf_b64: String = pem.split("-----").nth(2).unwrap().split_whitespace().collect();
-    let mut der = webex_device_identity::b64::decode(&leaf_b64.replace('+', "-").replace('/', "_").replace('=', ""))
-        .expect("leaf DER");
+    let mut der = webex_device_identity::shared::base64url::decode(
+        &leaf_b64.replace('+', "-").replace('/', "_").replace('=', ""),
+    )
+    .expect("leaf DER");
     let oid = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b];
     let mut relabelled = 0;
     for i in 0..der.len() - oid.len() {
@@ -188,7 +193,7 @@ fn an_unknown_signature_algorithm_is_not_checked() {
 mod pem {
     /// A minimal PEM encoder for the test above.
     pub fn encode(label: &str, der: &[u8]) -> String {
-        let b64 = webex_device_identity::b64::encode(der).replace('-', "+").replace('_', "/");
+        let b64 = webex_device_identity::shared::base64url::encode(der).replace('-', "+").replace('_', "/");
         let padded = format!("{b64}{}", "=".repeat((4 - b64.len() % 4) % 4));
         let lines: Vec<&str> = padded.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
         format!("-----BEGIN {label}-----\n{}\n-----END {label}-----\n", lines.join("\n"))

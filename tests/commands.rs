@@ -9,7 +9,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::vectors;
-use webex_device_identity::{device_command, initial_populate_command, normalize_fingerprint, Action, Secret};
+use webex_device_identity::{
+    device::device_command, device::initial_populate_command, device::normalize_fingerprint, device::Action,
+    secret::Secret,
+};
 
 const FP: &str = "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12";
 

@@ -9,10 +9,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{request, vectors, BUNDLE};
-use webex_device_identity::b64;
+use webex_device_identity::shared::base64url as b64;
 use webex_device_identity::{
-    build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Error, ErrorKind, Secret,
-    MAX_INPUT_BYTES,
+    device::blob::open_jwe, device::device_command, device::normalize_fingerprint, device::Action, device::Enc,
+    secret::Secret, shared::caps::MAX_INPUT_BYTES, tasks::build_jwe, tasks::BuildRequest, Error, ErrorKind,
 };
 
 fn secret() -> Secret {
@@ -219,9 +219,12 @@ fn payload_not_utf8() {
     // GCM is a stream cipher, so flipping ciphertext bits flips plaintext bits,
     // and a fresh tag over the changed ciphertext makes it authentic.
     let v = &vectors()[1]; // populate, A256GCM
-    let key =
-        webex_device_identity::kdf::derive_key(&Secret::new(&v.secret).unwrap(), &common::hex(&v.salt_hex), v.enc())
-            .unwrap();
+    let key = webex_device_identity::device::kdf::derive_key(
+        &Secret::new(&v.secret).unwrap(),
+        &common::hex(&v.salt_hex),
+        v.enc(),
+    )
+    .unwrap();
     let parts: Vec<&str> = v.jwe.split('.').collect();
     let ciphertext = b64::decode(parts[3]).unwrap();
     // Keystream = ciphertext XOR known plaintext; make plaintext byte 0 = 0xff.

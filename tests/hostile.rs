@@ -18,8 +18,8 @@ use std::borrow::Cow;
 
 use webex_device_identity::cert::{self, Input, InspectOptions};
 use webex_device_identity::{
-    b64, build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, ErrorKind, Secret,
-    MAX_INPUT_BYTES,
+    device::blob::open_jwe, device::device_command, device::normalize_fingerprint, device::Action, secret::Secret,
+    shared::base64url as b64, shared::caps::MAX_INPUT_BYTES, tasks::build_jwe, tasks::BuildRequest, ErrorKind,
 };
 
 /// Natively, every case must finish within this (a hostile file must not hang the page).
@@ -386,7 +386,7 @@ fn run(case: &Case) -> Outcome {
         },
         Inspect(passphrase) => findings(&cert::inspect(Input::Bytes(&input), &options(passphrase))),
         InspectText(passphrase) => findings(&cert::inspect(Input::Text(text(&input)), &options(passphrase))),
-        Sha1 => from(cert::leaf_sha1(&cert::inspect(Input::Bytes(&input), &options(None)))),
+        Sha1 => from(webex_device_identity::tasks::leaf_sha1(&cert::inspect(Input::Bytes(&input), &options(None)))),
     }
 }
 
@@ -494,7 +494,7 @@ fn padded(len: usize) -> Vec<u8> {
 fn forged_payload(bytes: &[u8]) -> Vec<u8> {
     let v = common::vectors().swap_remove(0);
     let secret = Secret::new(&v.secret).unwrap();
-    let key = webex_device_identity::kdf::derive_key(&secret, &common::hex(&v.salt_hex), v.enc()).unwrap();
+    let key = webex_device_identity::device::kdf::derive_key(&secret, &common::hex(&v.salt_hex), v.enc()).unwrap();
     let parts: Vec<&str> = v.jwe.split('.').collect();
     let mut ciphertext = b64::decode(parts[3]).unwrap();
     for (i, b) in bytes.iter().enumerate() {

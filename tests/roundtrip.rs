@@ -10,7 +10,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use webex_device_identity::{
-    build_jwe, device_command, normalize_fingerprint, open_jwe, Action, BuildRequest, Enc, Secret,
+    device::blob::open_jwe, device::device_command, device::normalize_fingerprint, device::Action, device::Enc,
+    secret::Secret, tasks::build_jwe, tasks::BuildRequest,
 };
 
 /// Builds, opens and checks one case.

@@ -6,7 +6,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use webex_device_identity::{generate_secret, initial_populate_command, secret_strength, Secret, SecretKind};
+use webex_device_identity::{
+    device::initial_populate_command, secret::generate_secret, secret::secret_strength, secret::Secret,
+    secret::SecretKind,
+};
 
 #[test]
 fn phrases_are_six_pronounceable_groups() {
@@ -28,7 +31,7 @@ fn phrases_are_six_pronounceable_groups() {
 fn base64url_secrets_are_128_bits() {
     let secret = generate_secret(SecretKind::Base64Url).unwrap();
     assert_eq!(secret.len(), 22);
-    assert_eq!(webex_device_identity::b64::decode(&secret).unwrap().len(), 16);
+    assert_eq!(webex_device_identity::shared::base64url::decode(&secret).unwrap().len(), 16);
     // It seeds a device like any other secret.
     assert!(initial_populate_command(&Secret::new(&secret).unwrap()).starts_with("xCommand Security ClientSecret"));
 }

@@ -9,7 +9,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{hex, to_hex, vectors};
-use webex_device_identity::{build_jwe, device_command, kdf, open_jwe, BuildRequest, Secret};
+use webex_device_identity::{
+    device::blob::open_jwe, device::device_command, device::kdf, secret::Secret, tasks::build_jwe, tasks::BuildRequest,
+};
 
 #[test]
 fn vectors_cover_every_action_and_enc() {
@@ -47,7 +49,7 @@ fn built_blobs_match_byte_for_byte() {
         let jwe = build_jwe(&Secret::new(&v.secret).unwrap(), &request).unwrap();
         assert_eq!(jwe, v.jwe);
         let header_b64 = jwe.split('.').next().unwrap();
-        assert_eq!(webex_device_identity::b64::decode(header_b64).unwrap(), v.header_json.as_bytes());
+        assert_eq!(webex_device_identity::shared::base64url::decode(header_b64).unwrap(), v.header_json.as_bytes());
     }
 }
 

@@ -5,13 +5,11 @@ use x509_parser::certificate::X509Certificate;
 use x509_parser::public_key::PublicKey;
 
 use crate::cert::describe::{common_name, iso8601};
-use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::key::PrivateKey;
 use crate::cert::signature::{self, Verdict};
-use crate::cert::{name, oids};
-
-/// Warn when a certificate has fewer days than this left.
-pub const EXPIRY_WARNING_DAYS: i64 = 30;
+use crate::cert::{name, oids, Profile};
+use crate::finding::{Finding, FindingCode};
+use crate::shared::quote::quote;
 
 /// What the checks found, and which certificates form the device's chain.
 pub(crate) struct Outcome {
@@ -21,9 +19,16 @@ pub(crate) struct Outcome {
     pub chain: Vec<usize>,
 }
 
-/// `self_signed[i]` says whether `certs[i]` is self-signed (computed once: it
-/// costs a signature check). `key` is the input's one private key, if any.
-pub(crate) fn run(certs: &[X509Certificate<'_>], self_signed: &[bool], key: Option<&PrivateKey>, now: i64) -> Outcome {
+/// Checks `certs` by `profile`'s rules. `self_signed[i]` says whether
+/// `certs[i]` is self-signed (computed once: it costs a signature check).
+/// `key` is the input's one private key, if any.
+pub(crate) fn run(
+    profile: &Profile,
+    certs: &[X509Certificate<'_>],
+    self_signed: &[bool],
+    key: Option<&PrivateKey>,
+    now: i64,
+) -> Outcome {
     let mut findings = Vec::new();
     if certs.is_empty() {
         findings.push(Finding::new(
@@ -32,22 +37,22 @@ pub(crate) fn run(certs: &[X509Certificate<'_>], self_signed: &[bool], key: Opti
         ));
         return Outcome { findings, leaf: None, chain: Vec::new() };
     }
-    let leaf = find_leaf(certs, key, &mut findings);
-    let chain = walk_chain(certs, self_signed, leaf, &mut findings);
+    let leaf = find_leaf(profile, certs, key, &mut findings);
+    let chain = walk_chain(profile, certs, self_signed, leaf, &mut findings);
     for (cert, &self_signed) in certs.iter().zip(self_signed) {
-        check_validity(cert, now, &mut findings);
+        check_validity(profile, cert, now, &mut findings);
         if signature::is_weak(cert) && !self_signed {
             findings.push(Finding::new(
                 FindingCode::WeakSignature,
                 format!(
                     "{} is signed with {}, which can be forged. Ask your CA for a certificate signed with SHA-256.",
                     name(cert),
-                    signature::algorithm_name(cert)
+                    quote(&signature::algorithm_name(cert))
                 ),
             ));
         }
     }
-    check_leaf(&certs[leaf], &mut findings);
+    check_leaf(profile, &certs[leaf], &mut findings);
     Outcome { findings, leaf: Some(leaf), chain }
 }
 
@@ -56,21 +61,29 @@ fn name(cert: &X509Certificate<'_>) -> String {
     format!("The certificate {}", quoted(cert))
 }
 
+/// The certificate's CN (or subject) in quotes, cut to a length a message can carry.
 fn quoted(cert: &X509Certificate<'_>) -> String {
     match common_name(cert) {
-        Some(cn) => format!("\"{cn}\""),
-        None => format!("\"{}\"", name::display(cert.subject())),
+        Some(cn) => format!("\"{}\"", quote(&cn)),
+        None => format!("\"{}\"", quote(&name::display(cert.subject()))),
     }
 }
 
 /// The leaf is the certificate the key belongs to; without a key (or a match),
 /// the one certificate that issues no other in the input.
-fn find_leaf(certs: &[X509Certificate<'_>], key: Option<&PrivateKey>, findings: &mut Vec<Finding>) -> usize {
+fn find_leaf(
+    profile: &Profile,
+    certs: &[X509Certificate<'_>],
+    key: Option<&PrivateKey>,
+    findings: &mut Vec<Finding>,
+) -> usize {
     let Some(key) = key else {
-        findings.push(Finding::new(
-            FindingCode::NoPrivateKey,
-            "There is no private key. Add the key that was generated with the certificate's request.",
-        ));
+        if profile.needs_private_key {
+            findings.push(Finding::new(
+                FindingCode::NoPrivateKey,
+                "There is no private key. Add the key that was generated with the certificate's request.",
+            ));
+        }
         return end_of_chain(certs);
     };
     let matches: Vec<Option<bool>> = certs.iter().map(|c| key.matches(c.public_key())).collect();
@@ -97,6 +110,7 @@ fn end_of_chain(certs: &[X509Certificate<'_>]) -> usize {
 }
 
 fn walk_chain(
+    profile: &Profile,
     certs: &[X509Certificate<'_>],
     self_signed: &[bool],
     leaf: usize,
@@ -104,7 +118,7 @@ fn walk_chain(
 ) -> Vec<usize> {
     let mut chain = Vec::new();
     let mut current = leaf;
-    if self_signed[leaf] {
+    if self_signed[leaf] && profile.refuse_self_signed_leaf {
         findings.push(Finding::new(
             FindingCode::SelfSigned,
             "The certificate is self-signed. Webex devices need one issued by a well-known public CA: \
@@ -136,7 +150,7 @@ fn walk_chain(
                 quoted(cert)
             );
             if let Some(url) = crate::cert::describe::describe_ca_issuers(cert) {
-                message.push_str(&format!(" The certificate says it can be downloaded from {url}"));
+                message.push_str(&format!(" The certificate says it can be downloaded from {}", quote(&url)));
             }
             findings.push(Finding::new(FindingCode::ChainIncomplete, message));
             return chain;
@@ -150,7 +164,7 @@ fn walk_chain(
                      different certificate with the same name. Use the intermediate your CA sent with this \
                      certificate.",
                     name(cert),
-                    name::display(certs[issuer].subject())
+                    quote(&name::display(certs[issuer].subject()))
                 ),
             )),
             Verdict::NotChecked => findings.push(Finding::new(
@@ -158,7 +172,7 @@ fn walk_chain(
                 format!(
                     "{} uses a signature algorithm this tool cannot check ({}).",
                     name(cert),
-                    signature::algorithm_name(cert)
+                    quote(&signature::algorithm_name(cert))
                 ),
             )),
         }
@@ -167,7 +181,7 @@ fn walk_chain(
     }
 }
 
-fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Finding>) {
+fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Finding>) {
     let validity = cert.validity();
     let (start, end) = (validity.not_before.timestamp(), validity.not_after.timestamp());
     if now < start {
@@ -184,7 +198,7 @@ fn check_validity(cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Findi
             FindingCode::Expired,
             format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), iso8601(validity.not_after)),
         ));
-    } else if end - now < EXPIRY_WARNING_DAYS * 86_400 {
+    } else if end - now < profile.expiry_warning_days * 86_400 {
         findings.push(Finding::new(
             FindingCode::ExpiresSoon,
             format!(
@@ -202,9 +216,9 @@ fn is_p256(cert: &X509Certificate<'_>) -> bool {
     matches!(spki.parsed(), Ok(PublicKey::EC(_))) && oids::curve_of(spki) == Some(oids::P256)
 }
 
-fn check_leaf(leaf: &X509Certificate<'_>, findings: &mut Vec<Finding>) {
-    if !is_p256(leaf) {
-        let info = crate::cert::describe::describe_key(leaf);
+fn check_leaf(profile: &Profile, leaf: &X509Certificate<'_>, findings: &mut Vec<Finding>) {
+    if profile.leaf_must_be_p256 && !is_p256(leaf) {
+        let info = quote(&crate::cert::describe::describe_key(leaf));
         findings.push(Finding::new(
             FindingCode::LeafNotP256,
             format!(

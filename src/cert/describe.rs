@@ -13,6 +13,7 @@ use x509_parser::time::ASN1Time;
 use crate::cert::report::{AltName, CertificateInfo, PublicKeyInfo};
 use crate::cert::signature::{self, Verdict};
 use crate::cert::{name, oids};
+use crate::shared::hex;
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -24,7 +25,7 @@ pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], self_signed: bool
         common_name: common_name(cert),
         subject_alt_names: alt_names(cert),
         issuer: name::display(cert.issuer()),
-        serial_number: hex(cert.raw_serial()),
+        serial_number: hex::encode(cert.raw_serial()),
         not_before: iso8601(cert.validity().not_before),
         not_after: iso8601(cert.validity().not_after),
         days_left: (not_after - now).div_euclid(SECONDS_PER_DAY),
@@ -34,8 +35,8 @@ pub(crate) fn describe(cert: &X509Certificate<'_>, der: &[u8], self_signed: bool
         extended_key_usage: extended_key_usage(cert),
         is_ca: cert.is_ca(),
         self_signed,
-        sha1: hex(&Sha1::digest(der)),
-        sha256: hex(&Sha256::digest(der)),
+        sha1: hex::encode(&Sha1::digest(der)),
+        sha256: hex::encode(&Sha256::digest(der)),
         ca_issuers_url: ca_issuers_url(cert),
     }
 }
@@ -50,11 +51,6 @@ pub(crate) fn common_name(cert: &X509Certificate<'_>) -> Option<String> {
     let attr = cert.subject().iter_common_name().next()?;
     // A CN in an exotic string type still shows, as its raw bytes decoded lossily.
     Some(attr.as_str().map(str::to_owned).unwrap_or_else(|_| String::from_utf8_lossy(attr.as_slice()).into_owned()))
-}
-
-/// Lowercase hex without separators.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// ISO 8601 UTC, e.g. `2026-06-15T00:00:00Z`.
@@ -100,7 +96,7 @@ fn ip(bytes: &[u8]) -> String {
     match bytes.len() {
         4 => Ipv4Addr::from(<[u8; 4]>::try_from(bytes).expect("length 4")).to_string(),
         16 => Ipv6Addr::from(<[u8; 16]>::try_from(bytes).expect("length 16")).to_string(),
-        _ => hex(bytes),
+        _ => hex::encode(bytes),
     }
 }
 

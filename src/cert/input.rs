@@ -5,11 +5,13 @@
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::Decode;
 
-use crate::cert::finding::{Finding, FindingCode};
-use crate::cert::key::{self, PrivateKey};
+use crate::cert::decoded::Decoded;
+use crate::cert::key;
 use crate::cert::pem::{self, Damage};
 use crate::cert::pkcs12;
-use crate::MAX_INPUT_BYTES;
+use crate::cert::refusal::{too_large, unsupported};
+use crate::finding::Finding;
+use crate::shared::caps::MAX_INPUT_BYTES;
 
 /// The input of `inspect`.
 #[derive(Clone, Copy, Debug)]
@@ -20,15 +22,9 @@ pub enum Input<'a> {
     Bytes(&'a [u8]),
 }
 
-/// What an input held.
-#[derive(Default)]
-pub(crate) struct Decoded {
-    /// DER certificates, in input order, duplicates removed later.
-    pub certs: Vec<Vec<u8>>,
-    pub keys: Vec<PrivateKey>,
-}
-
-pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>) -> Result<Decoded, Finding> {
+/// Reads one input of a call that already holds `so_far` (which counts
+/// toward the caps): what it held, or why it cannot be read.
+pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>, so_far: &Decoded) -> Result<Decoded, Finding> {
     let bytes = match input {
         Input::Text(text) => text.as_bytes(),
         Input::Bytes(bytes) => bytes,
@@ -39,24 +35,23 @@ pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>) -> Result<Decod
     // DER starts with a SEQUENCE (0x30) and may hold "-----BEGIN " in a name:
     // try it as DER first, and as PEM only if that fails.
     if bytes.first() == Some(&0x30) {
-        match from_der(bytes, passphrase) {
+        match from_der(bytes, passphrase, Decoded::after(so_far)) {
             Ok(decoded) => return Ok(decoded),
             Err(finding) if !contains(bytes, b"-----BEGIN ") => return Err(finding),
             Err(_) => {}
         }
     }
     if contains(bytes, b"-----BEGIN ") {
-        return from_pem(bytes, passphrase);
+        return from_pem(bytes, passphrase, Decoded::after(so_far));
     }
     match input {
-        Input::Text(text) if text.trim().is_empty() => Ok(Decoded::default()),
-        Input::Text(_) => Err(Finding::new(
-            FindingCode::UnsupportedFormat,
+        Input::Text(text) if text.trim().is_empty() => Ok(Decoded::after(so_far)),
+        Input::Text(_) => Err(unsupported(
             "The text holds no PEM block (-----BEGIN ...-----). Paste the certificate and key as PEM, \
              or choose the .der, .p12 or .pfx file instead of pasting it.",
         )),
-        Input::Bytes([]) => Ok(Decoded::default()),
-        Input::Bytes(bytes) => from_der(bytes, passphrase),
+        Input::Bytes([]) => Ok(Decoded::after(so_far)),
+        Input::Bytes(bytes) => from_der(bytes, passphrase, Decoded::after(so_far)),
     }
 }
 
@@ -64,31 +59,23 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn unsupported(message: impl Into<String>) -> Finding {
-    Finding::new(FindingCode::UnsupportedFormat, message)
-}
-
-fn from_pem(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {
-    let mut decoded = Decoded::default();
+fn from_pem(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Result<Decoded, Finding> {
     let mut curve_hint: Option<Oid> = None;
     // Text between blocks is ignored, as openssl does.
     for block in pem::blocks(bytes) {
+        let pem = block.map_err(damaged)?;
         // A second key is refused before it is read: each encrypted key costs
         // a KDF, and a hostile file could hold hundreds.
-        if decoded.keys.len() == 1 && block.as_ref().is_ok_and(|p| p.label.contains("PRIVATE KEY")) {
-            return Err(multiple_keys());
+        if pem.label.contains("PRIVATE KEY") {
+            decoded.expect_key()?;
         }
-        if decoded.certs.len() == MAX_CERTIFICATES {
-            return Err(too_many_certificates());
-        }
-        let pem = block.map_err(damaged)?;
         match pem.label.as_str() {
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => decoded.certs.push(pem.contents),
-            "PRIVATE KEY" => decoded.keys.push(key::from_pkcs8(&pem.contents, "PKCS#8", false)?),
-            "ENCRYPTED PRIVATE KEY" => decoded.keys.push(key::from_encrypted_pkcs8(&pem.contents, passphrase)?),
-            "EC PRIVATE KEY" => decoded.keys.push(key::from_sec1(&pem.contents, curve_hint)?),
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => decoded.push_cert(pem.contents)?,
+            "PRIVATE KEY" => decoded.push_key(key::from_pkcs8(&pem.contents, "PKCS#8", false)?)?,
+            "ENCRYPTED PRIVATE KEY" => decoded.push_key(key::from_encrypted_pkcs8(&pem.contents, passphrase)?)?,
+            "EC PRIVATE KEY" => decoded.push_key(key::from_sec1(&pem.contents, curve_hint)?)?,
             "EC PARAMETERS" => curve_hint = Oid::from_der(&pem.contents).ok(),
-            "RSA PRIVATE KEY" => decoded.keys.push(key::from_pkcs1(&pem.contents)?),
+            "RSA PRIVATE KEY" => decoded.push_key(key::from_pkcs1(&pem.contents)?)?,
             "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
                 return Err(unsupported(
                     "This is a certificate signing request (CSR), not a certificate. Send it to your CA \
@@ -126,51 +113,20 @@ fn damaged(damage: Damage) -> Finding {
     })
 }
 
-fn from_der(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {
-    let mut decoded = Decoded::default();
+fn from_der(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Result<Decoded, Finding> {
     if matches!(x509_parser::parse_x509_certificate(bytes), Ok((rest, _)) if rest.is_empty()) {
-        decoded.certs.push(bytes.to_vec());
+        decoded.push_cert(bytes.to_vec())?;
     } else if let Ok(k) = key::from_pkcs8(bytes, "PKCS#8", false) {
-        decoded.keys.push(k);
+        decoded.push_key(k)?;
     } else if key::is_encrypted_pkcs8(bytes) {
-        decoded.keys.push(key::from_encrypted_pkcs8(bytes, passphrase)?);
+        decoded.expect_key()?;
+        decoded.push_key(key::from_encrypted_pkcs8(bytes, passphrase)?)?;
     } else if let Ok(k) = key::from_sec1(bytes, None) {
-        decoded.keys.push(k);
+        decoded.push_key(k)?;
     } else if let Ok(k) = key::from_pkcs1(bytes) {
-        decoded.keys.push(k);
+        decoded.push_key(k)?;
     } else {
-        return pkcs12::read(bytes, passphrase);
+        return pkcs12::read(bytes, passphrase, decoded);
     }
     Ok(decoded)
-}
-
-/// At most this many certificates per input: a device chain has two or three,
-/// and the chain walk compares every pair.
-pub const MAX_CERTIFICATES: usize = 16;
-
-pub(crate) fn too_many_certificates() -> Finding {
-    Finding::new(
-        FindingCode::UnsupportedFormat,
-        format!(
-            "The input holds more than {MAX_CERTIFICATES} certificates. Give the device's certificate, its key \
-             and its CA chain only."
-        ),
-    )
-}
-
-pub(crate) fn multiple_keys() -> Finding {
-    Finding::new(
-        FindingCode::MultiplePrivateKeys,
-        "There is more than one private key. Give only the key of the device's certificate.",
-    )
-}
-
-pub(crate) fn too_large(len: usize) -> Finding {
-    Finding::new(
-        FindingCode::InputTooLarge,
-        format!(
-            "The input is {len} bytes, over the limit of 1 MiB. A certificate bundle is a few kilobytes: \
-             check that you picked the right file."
-        ),
-    )
 }

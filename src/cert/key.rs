@@ -10,17 +10,10 @@ use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use x509_parser::x509::SubjectPublicKeyInfo;
 use zeroize::Zeroizing;
 
-use crate::cert::finding::{Finding, FindingCode};
 use crate::cert::oids;
 use crate::cert::report::KeyInfo;
-
-/// PBKDF2 iterations above this are refused, so a hostile file cannot hang
-/// the page (OpenSSL writes 2,048; 1,000,000 takes about a second in wasm).
-pub const MAX_KDF_ITERATIONS: u32 = 1_000_000;
-/// scrypt memory (128·N·r bytes) above this is refused: 64 MiB, what the devices allow.
-pub const MAX_SCRYPT_MEMORY: u64 = 64 << 20;
-/// scrypt parallelism above this is refused.
-pub const MAX_SCRYPT_PARALLELISM: u16 = 16;
+use crate::finding::{Finding, FindingCode};
+use crate::shared::caps::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
 
 /// A parsed private key.
 pub(crate) struct PrivateKey {

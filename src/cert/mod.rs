@@ -1,27 +1,30 @@
 //! Certificates and keys: read every format admins hold, describe each
-//! certificate, and refuse what a device would reject (spec, "Certificate
-//! requirements"). Parsing (`input`, `key`, `pkcs12`), description
-//! (`describe`), signatures (`signature`) and checks (`checks`) are separate layers.
+//! certificate, and check it against a profile's rules (the device's, spec
+//! "Certificate requirements"). Parsing (`input`, `pem`, `key`, `pkcs12`,
+//! gathered in `decoded`), description (`describe`, `name`), signatures
+//! (`signature`) and checks (`checks`, by `profile`) are separate layers.
 
 mod checks;
+mod decoded;
 mod describe;
-mod finding;
 mod input;
 mod key;
 mod name;
 mod oids;
 mod pem;
 mod pkcs12;
+mod profile;
+mod refusal;
 mod report;
 mod signature;
 
 use pkcs8::der::pem::{encode_string, LineEnding};
 use x509_parser::certificate::X509Certificate;
 
-pub use checks::EXPIRY_WARNING_DAYS;
-pub use finding::{Finding, FindingCode, Severity};
-pub use input::{Input, MAX_CERTIFICATES};
-pub use key::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
+use crate::finding::{Finding, FindingCode};
+
+pub use input::Input;
+pub use profile::Profile;
 pub use report::{AltName, CertificateInfo, KeyInfo, PublicKeyInfo, Report};
 
 /// Options of [`inspect`].
@@ -33,35 +36,34 @@ pub struct InspectOptions<'a> {
     pub now: i64,
 }
 
-/// Reads `input` and reports on every certificate and key in it.
-/// Never fails: an unreadable input is a report with one finding.
+/// Reads `input` and reports on every certificate and key in it, by the
+/// device's rules. Never fails: an unreadable input is a report with one finding.
 pub fn inspect(input: Input<'_>, options: &InspectOptions<'_>) -> Report {
     inspect_all(&[input], options)
 }
 
 /// Reads several inputs (the files an admin dropped together: certificate,
-/// key, chain) as one bundle and reports on it.
+/// key, chain) as one bundle and reports on it by the device's rules.
 pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report {
-    let mut decoded = input::Decoded::default();
+    inspect_with(&Profile::DEVICE, inputs, options)
+}
+
+/// Reads several inputs as one bundle and reports on it by `profile`'s rules.
+/// The caps (one key, at most 16 certificates) hold across all inputs, and a
+/// key over them is refused before its key derivation runs.
+pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report {
+    let mut decoded = decoded::Decoded::default();
     for (i, input) in inputs.iter().enumerate() {
-        match input::decode(*input, options.passphrase) {
-            Ok(one) => {
-                decoded.certs.extend(one.certs);
-                decoded.keys.extend(one.keys);
-            }
+        match input::decode(*input, options.passphrase, &decoded) {
+            Ok(one) => decoded.append(one),
             Err(mut finding) => {
                 if inputs.len() > 1 {
                     finding.message = format!("Item {} of {}: {}", i + 1, inputs.len(), finding.message);
+                    finding.input_index = Some(i);
                 }
                 return Report::unreadable(finding);
             }
         }
-    }
-    if decoded.keys.len() > 1 {
-        return Report::unreadable(input::multiple_keys());
-    }
-    if decoded.certs.len() > input::MAX_CERTIFICATES {
-        return Report::unreadable(input::too_many_certificates());
     }
     let mut ders: Vec<Vec<u8>> = Vec::new();
     for der in decoded.certs {
@@ -73,18 +75,12 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
     for der in &ders {
         match x509_parser::parse_x509_certificate(der) {
             Ok((_, cert)) => certs.push(cert),
-            Err(_) => {
-                let finding = Finding::new(
-                    FindingCode::UnsupportedFormat,
-                    "A certificate is damaged and cannot be read. Download it again from your CA.",
-                );
-                return Report::unreadable(finding);
-            }
+            Err(_) => return Report::unreadable(refusal::damaged_certificate()),
         }
     }
 
     let self_signed: Vec<bool> = certs.iter().map(describe::is_self_signed).collect();
-    let outcome = checks::run(&certs, &self_signed, decoded.keys.first(), options.now);
+    let outcome = checks::run(profile, &certs, &self_signed, decoded.keys.first(), options.now);
     let mut report = Report {
         certificates: (0..certs.len())
             .map(|i| describe::describe(&certs[i], &ders[i], self_signed[i], options.now))
@@ -113,17 +109,6 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
         }
     }
     report
-}
-
-/// The leaf's SHA-1 fingerprint from a report, or why there is none.
-pub fn leaf_sha1(report: &Report) -> Result<String, crate::Error> {
-    match report.leaf_index.and_then(|i| report.certificates.get(i)) {
-        Some(leaf) => Ok(leaf.sha1.clone()),
-        None => {
-            let why = report.findings.first().map(|f| f.message.as_str()).unwrap_or("There is no certificate.");
-            Err(crate::Error::new(crate::ErrorKind::NoCertificate, format!("No certificate to fingerprint: {why}")))
-        }
-    }
 }
 
 /// Leaf, then intermediates in chain order (the self-signed root stays out:

@@ -10,8 +10,8 @@ use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use x509_parser::der_parser::asn1_rs::Tag;
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
-use crate::cert::describe::hex;
 use crate::cert::oids;
+use crate::shared::hex;
 
 /// Short names of the attributes found in device and CA certificates; any
 /// other attribute is shown by its dotted OID.
@@ -70,7 +70,7 @@ fn push_attribute(out: &mut String, attribute: &AttributeTypeAndValue<'_>) {
         | Tag::GraphicString
         | Tag::VideotexString => push_escaped(out, &String::from_utf8_lossy(value.data)),
         // RFC 4514: a value of another type is its bytes in hex after '#'.
-        _ => write!(out, "#{}", hex(value.data)).expect("writing to a String"),
+        _ => write!(out, "#{}", hex::encode(value.data)).expect("writing to a String"),
     }
 }
 

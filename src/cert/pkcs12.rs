@@ -23,13 +23,10 @@ use sha1::Sha1;
 use sha2::{Sha256, Sha384, Sha512};
 use zeroize::Zeroizing;
 
-use crate::cert::finding::{Finding, FindingCode};
-use crate::cert::input::{multiple_keys, too_many_certificates, Decoded, MAX_CERTIFICATES};
-use crate::cert::key::{self, wrong_passphrase, MAX_KDF_ITERATIONS};
-
-/// Total PBKDF2 and PKCS#12 KDF iterations allowed in one file (a normal one
-/// has three derivations of 2,048: MAC, certificates, key).
-pub const MAX_TOTAL_ITERATIONS: u64 = 2_000_000;
+use crate::cert::decoded::Decoded;
+use crate::cert::key::{self, wrong_passphrase};
+use crate::finding::{Finding, FindingCode};
+use crate::shared::caps::{MAX_KDF_ITERATIONS, MAX_KDF_WORK_PER_FILE};
 
 const DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
 const ENCRYPTED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.6");
@@ -39,8 +36,8 @@ const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
 const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
 const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
 
-/// Reads a PKCS#12 file; `Err` says why it cannot be read.
-pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Finding> {
+/// Reads a PKCS#12 file into `decoded`; `Err` says why it cannot be read.
+pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>, decoded: Decoded) -> Result<Decoded, Finding> {
     let pfx = Pfx::from_der(bytes).map_err(|_| damaged())?;
     if pfx.version != Version::V3 {
         return Err(damaged());
@@ -49,8 +46,8 @@ pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>) -> Result<Decoded, Fi
         // Files exported "without a password" still use one: the empty one.
         password: passphrase.unwrap_or(""),
         had_passphrase: passphrase.is_some(),
-        iterations_left: MAX_TOTAL_ITERATIONS,
-        decoded: Decoded::default(),
+        iterations_left: MAX_KDF_WORK_PER_FILE,
+        decoded,
     };
     let safes = data_content(&pfx.auth_safe)?;
     if let Some(mac) = &pfx.mac_data {
@@ -91,7 +88,7 @@ impl Walk<'_> {
         self.iterations_left = self
             .iterations_left
             .checked_sub(u64::from(count))
-            .ok_or_else(|| too_costly(format!("over {MAX_TOTAL_ITERATIONS} key-derivation iterations in all")))?;
+            .ok_or_else(|| too_costly(format!("over {MAX_KDF_WORK_PER_FILE} key-derivation iterations in all")))?;
         Ok(count as i32)
     }
 
@@ -128,23 +125,20 @@ impl Walk<'_> {
                 if cert.cert_id != pkcs12::PKCS_12_X509_CERT_OID {
                     return Err(damaged());
                 }
-                if self.decoded.certs.len() == MAX_CERTIFICATES {
-                    return Err(too_many_certificates());
-                }
-                self.decoded.certs.push(cert.cert_value.into_bytes().into_vec());
-            }
-            pkcs12::PKCS_12_KEY_BAG_OID | pkcs12::PKCS_12_PKCS8_KEY_BAG_OID if !self.decoded.keys.is_empty() => {
-                return Err(multiple_keys());
+                self.decoded.push_cert(cert.cert_value.into_bytes().into_vec())?;
             }
             pkcs12::PKCS_12_KEY_BAG_OID => {
+                self.decoded.expect_key()?;
                 let der = explicit::<Any>(&bag.bag_value)?.to_der().map_err(|_| damaged())?;
-                self.decoded.keys.push(key::from_pkcs8(&Zeroizing::new(der), "PKCS#12", self.had_passphrase)?);
+                self.decoded.push_key(key::from_pkcs8(&Zeroizing::new(der), "PKCS#12", self.had_passphrase)?)?;
             }
             pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
+                // A second key is refused before it is decrypted.
+                self.decoded.expect_key()?;
                 let shrouded = explicit::<EncryptedPrivateKeyInfo>(&bag.bag_value)?;
                 let der = self.decrypt(&shrouded.encryption_algorithm, shrouded.encrypted_data.as_bytes())?;
                 let key = key::from_pkcs8(&der, "PKCS#12", self.had_passphrase).map_err(|_| self.garbled())?;
-                self.decoded.keys.push(key);
+                self.decoded.push_key(key)?;
             }
             // CRLs, secrets and nested contents carry nothing a device takes.
             _ => {}
@@ -267,7 +261,12 @@ mod tests {
     use super::*;
 
     fn walk() -> Walk<'static> {
-        Walk { password: "", had_passphrase: false, iterations_left: MAX_TOTAL_ITERATIONS, decoded: Decoded::default() }
+        Walk {
+            password: "",
+            had_passphrase: false,
+            iterations_left: MAX_KDF_WORK_PER_FILE,
+            decoded: Decoded::default(),
+        }
     }
 
     /// A PFX without MAC whose one part is `data` holding `safe_contents`.
@@ -284,10 +283,10 @@ mod tests {
 
     #[test]
     fn plain_parts_that_do_not_parse_are_damage_not_a_passphrase_problem() {
-        let empty = read(&unprotected_pfx(&[0x30, 0x00]), None).expect("an empty but valid file");
+        let empty = read(&unprotected_pfx(&[0x30, 0x00]), None, Decoded::default()).expect("an empty but valid file");
         assert!(empty.certs.is_empty() && empty.keys.is_empty());
         for passphrase in [None, Some("x")] {
-            let Err(refused) = read(&unprotected_pfx(&[0x05, 0x00]), passphrase) else {
+            let Err(refused) = read(&unprotected_pfx(&[0x05, 0x00]), passphrase, Decoded::default()) else {
                 panic!("NULL is no SafeContents")
             };
             assert_eq!(refused.code, FindingCode::UnsupportedFormat, "{passphrase:?}");

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::cert::finding::Finding;
+use crate::cert::refusal;
+use crate::finding::{Finding, Severity};
 
 /// Everything `inspect` learned about an input.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -32,12 +33,18 @@ impl Report {
 
     /// The report of an input over the size limit, made without copying it.
     pub fn too_large(len: usize) -> Report {
-        Report::unreadable(crate::cert::input::too_large(len))
+        Report::unreadable(refusal::too_large(len))
+    }
+
+    /// Moves the `add` payload out (it holds the private key), to be wiped when
+    /// the caller drops it; the report keeps only the description.
+    pub fn take_add_payload(&mut self) -> Option<zeroize::Zeroizing<String>> {
+        self.add_payload.take().map(zeroize::Zeroizing::new)
     }
 
     /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == crate::cert::Severity::Error)
+        self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 }
 

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde::Deserialize;
-use webex_device_identity::{Action, BuildRequest, Enc};
+use webex_device_identity::{device::Action, device::Enc, tasks::BuildRequest};
 
 /// One known answer from `tests/vectors/device-jwe-vectors.json`, a copy of
 /// the spec's file (scripts/test checks the copy is current).

@@ -2,7 +2,7 @@
 //! certificate, 40 lowercase hex digits, no separators (spec, "Payload per action").
 
 use crate::error::{Error, ErrorKind};
-use crate::limits::check_size;
+use crate::shared::caps::check_size;
 
 /// Normalizes a pasted fingerprint to 40 lowercase hex digits.
 ///

@@ -1,12 +1,12 @@
 //! The device commands that carry the blobs (spec, "Payload per action"), as
-//! text to paste into the device's xAPI console. No trailing newline: the admin
-//! presses Enter.
+//! text to paste into the device's xAPI console, and finding the blob in such
+//! a command when it is pasted back. No trailing newline: the admin presses Enter.
 
-use crate::action::Action;
-use crate::base64url;
+use crate::device::blob::split;
+use crate::device::Action;
 use crate::error::{Error, ErrorKind};
-use crate::jwe::compact::split;
 use crate::secret::Secret;
+use crate::shared::base64url;
 
 /// The command that carries `jwe` for `action`.
 ///
@@ -44,4 +44,18 @@ pub fn device_command(action: Action, jwe: &str) -> Result<String, Error> {
 /// This one command carries the secret in clear; type it at the device console.
 pub fn initial_populate_command(secret: &Secret) -> String {
     format!("xCommand Security ClientSecret Populate Secret: \"{}\"", base64url::encode(secret.as_bytes()))
+}
+
+/// The blob in pasted text: a whole command, a blob with text around it, or
+/// the blob alone. It is the longest run of base64url characters and dots
+/// that holds an empty part (`..`, where the encrypted key is); the whole run
+/// is taken, so a blob with a part too many is refused when it is opened,
+/// never cut to five parts. Without such a run, the trimmed text is returned
+/// and opening it says what is wrong.
+pub fn blob_in_text(text: &str) -> &str {
+    let is_blob_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    text.split(|c: char| !is_blob_char(c))
+        .filter(|run| run.contains(".."))
+        .max_by_key(|run| run.len())
+        .unwrap_or_else(|| text.trim())
 }

@@ -6,11 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::action::Action;
-use crate::base64url;
+use crate::device::kdf::check_salt;
+use crate::device::Action;
+use crate::device::Enc;
 use crate::error::{Error, ErrorKind};
-use crate::jwe::Enc;
-use crate::kdf::check_salt;
+use crate::shared::base64url;
 
 /// The one `alg` a device takes: the derived key is the content key.
 pub const ALG_DIR: &str = "dir";

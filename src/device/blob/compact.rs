@@ -2,11 +2,11 @@
 //! `HEADER..IV.CIPHERTEXT.TAG`, five base64url parts, the encrypted key empty
 //! because `alg` is `dir`.
 
-use crate::base64url;
+use crate::device::blob::header::{malformed, Header};
+use crate::device::enc::{IV_BYTES, TAG_BYTES};
 use crate::error::{Error, ErrorKind};
-use crate::jwe::enc::{IV_BYTES, TAG_BYTES};
-use crate::jwe::header::{malformed, Header};
-use crate::limits::check_size;
+use crate::shared::base64url;
+use crate::shared::caps::check_size;
 
 /// A blob split into its parts, header validated, nothing decrypted.
 pub(crate) struct Compact<'a> {

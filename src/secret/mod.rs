@@ -1,12 +1,19 @@
-//! The device's ClientSecret: held as UTF-8 bytes, wiped from memory on drop,
-//! never printed by `Debug`.
+//! The device's ClientSecret: the type that holds one (UTF-8 bytes, wiped
+//! from memory on drop, never printed by `Debug`), generating one, and
+//! estimating the strength of one a person typed.
+
+mod generate;
+mod strength;
 
 use std::fmt;
 
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind};
-use crate::limits::check_size;
+use crate::shared::caps::check_size;
+
+pub use generate::{generate_secret, SecretKind};
+pub use strength::{secret_strength, Strength, MIN_GOOD_LENGTH};
 
 /// A ClientSecret (or a new one on its way into a `populate` blob).
 pub struct Secret(Zeroizing<String>);

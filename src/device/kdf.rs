@@ -5,8 +5,8 @@
 use scrypt::{scrypt, Params};
 use zeroize::Zeroizing;
 
+use crate::device::Enc;
 use crate::error::{Error, ErrorKind};
-use crate::jwe::Enc;
 use crate::secret::Secret;
 
 /// log2 of scrypt's N = 32768.
@@ -49,7 +49,8 @@ pub fn derive_key(secret: &Secret, salt: &[u8], enc: Enc) -> Result<Zeroizing<Ve
 /// Prepares for the first blob, which otherwise takes twice as long: runs
 /// scrypt's code once at 1/32 of the work, on nothing secret, so the browser's
 /// JIT optimises it, and grows the heap by scrypt's 32 MiB once (the allocator
-/// keeps the freed block for the real derivation). Called by www/worker.js.
+/// keeps the freed block for the real derivation). The page's worker calls it
+/// (through `warmUp`) right after start-up.
 pub fn warm_up() {
     let params = Params::new(LOG_N - 5, R, P).expect("valid parameters");
     let mut out = [0u8; 32];

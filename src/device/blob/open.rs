@@ -3,12 +3,11 @@
 
 use zeroize::Zeroizing;
 
-use crate::action::Action;
+use crate::device::blob::compact::split;
+use crate::device::enc::open;
+use crate::device::kdf::derive_key;
+use crate::device::{Action, Enc};
 use crate::error::{Error, ErrorKind};
-use crate::jwe::compact::split;
-use crate::jwe::enc::open;
-use crate::jwe::Enc;
-use crate::kdf::derive_key;
 use crate::secret::Secret;
 
 /// An opened blob.

@@ -1,0 +1,26 @@
+//! The rules certificates are checked against. The device's rules are the
+//! only profile today; a SAML profile (self-signed RSA certificates are normal
+//! in SSO metadata) will sit beside it.
+
+/// What a profile requires of the bundle's leaf certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Profile {
+    /// The leaf's key must be ECDSA P-256 (`leaf_not_p256` otherwise).
+    pub leaf_must_be_p256: bool,
+    /// A self-signed leaf is refused (`self_signed`).
+    pub refuse_self_signed_leaf: bool,
+    /// A private key must come with the certificate (`no_private_key`).
+    pub needs_private_key: bool,
+    /// Warn (`expires_soon`) when a certificate has fewer days than this left.
+    pub expiry_warning_days: i64,
+}
+
+impl Profile {
+    /// RoomOS: a P-256 leaf from a CA, with its key (spec, "Certificate requirements").
+    pub const DEVICE: Profile = Profile {
+        leaf_must_be_p256: true,
+        refuse_self_signed_leaf: true,
+        needs_private_key: true,
+        expiry_warning_days: 30,
+    };
+}

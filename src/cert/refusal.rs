@@ -1,0 +1,38 @@
+//! The findings that make a whole input unreadable, shared by the readers
+//! (PEM, DER, PKCS#12) and the report.
+
+use crate::finding::{Finding, FindingCode};
+use crate::shared::caps::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
+
+pub(crate) fn unsupported(message: impl Into<String>) -> Finding {
+    Finding::new(FindingCode::UnsupportedFormat, message)
+}
+
+pub(crate) fn too_many_certificates() -> Finding {
+    unsupported(format!(
+        "The input holds more than {MAX_CERTIFICATES} certificates. Give the device's certificate, its key \
+         and its CA chain only."
+    ))
+}
+
+pub(crate) fn multiple_keys() -> Finding {
+    Finding::new(
+        FindingCode::MultiplePrivateKeys,
+        "There is more than one private key. Give only the key of the device's certificate.",
+    )
+}
+
+pub(crate) fn too_large(len: usize) -> Finding {
+    Finding::new(
+        FindingCode::InputTooLarge,
+        format!(
+            "The input is {len} bytes, over the limit of {} MiB. A certificate bundle is a few kilobytes: \
+             check that you picked the right file.",
+            MAX_INPUT_BYTES >> 20
+        ),
+    )
+}
+
+pub(crate) fn damaged_certificate() -> Finding {
+    unsupported("A certificate is damaged and cannot be read. Download it again from your CA.")
+}

@@ -1,0 +1,124 @@
+//! Findings: what a check found, with a stable code, a severity and a message
+//! that says what to do. Checks collect findings instead of stopping at the
+//! first problem, so an admin sees everything that is wrong at once. Every
+//! workflow's codes are listed here, as every error code is in `error.rs`.
+
+use serde::Serialize;
+
+/// How bad a finding is. Any `Error` means the bundle is not installed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A device would refuse it, or it would not work as an identity.
+    Error,
+    /// Works, but the admin should know.
+    Warning,
+    /// For information.
+    Info,
+}
+
+/// Defines [`FindingCode`], its code and severity, and [`FindingCode::ALL`]
+/// from one table, so a new code is in `ALL` by construction.
+macro_rules! finding_codes {
+    ($($(#[$doc:meta])* $kind:ident => ($code:literal, $severity:ident),)*) => {
+        /// Every check's stable code. Tests assert these, never message text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum FindingCode {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl FindingCode {
+            /// Every code, generated with the enum, for tests that must cover them all.
+            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$kind,)*];
+
+            /// The stable snake_case code and the severity, in one table.
+            fn row(self) -> (&'static str, Severity) {
+                match self {
+                    $(FindingCode::$kind => ($code, Severity::$severity),)*
+                }
+            }
+        }
+    };
+}
+
+finding_codes! {
+    /// The input holds no certificate.
+    NoCertificate => ("no_certificate", Error),
+    /// The input holds no private key.
+    NoPrivateKey => ("no_private_key", Error),
+    /// The input holds more than one private key.
+    MultiplePrivateKeys => ("multiple_private_keys", Error),
+    /// The leaf's key is not ECDSA P-256.
+    LeafNotP256 => ("leaf_not_p256", Error),
+    /// The private key belongs to no certificate in the input.
+    KeyMismatch => ("key_mismatch", Error),
+    /// The leaf is self-signed.
+    SelfSigned => ("self_signed", Error),
+    /// A certificate's validity ended.
+    Expired => ("expired", Error),
+    /// A certificate's validity has not begun.
+    NotYetValid => ("not_yet_valid", Error),
+    /// A certificate expires within 30 days.
+    ExpiresSoon => ("expires_soon", Warning),
+    /// A certificate is signed with SHA-1 or MD5.
+    WeakSignature => ("weak_signature", Warning),
+    /// An issuer in the input does not verify the certificate below it.
+    BadChainSignature => ("bad_chain_signature", Error),
+    /// A signature uses an algorithm this tool cannot check.
+    SignatureNotChecked => ("signature_not_checked", Warning),
+    /// The chain's issuer is not in the input.
+    ChainIncomplete => ("chain_incomplete", Info),
+    /// The leaf's key usage lacks digitalSignature.
+    MissingDigitalSignatureUsage => ("missing_digital_signature_usage", Warning),
+    /// The leaf is a CA certificate.
+    CaCertificateAsLeaf => ("ca_certificate_as_leaf", Error),
+    /// The leaf's subject has no CN.
+    NoCommonName => ("no_common_name", Warning),
+    /// The passphrase does not open the encrypted key or PKCS#12.
+    WrongPassphrase => ("wrong_passphrase", Error),
+    /// The key or PKCS#12 is encrypted and no passphrase was given.
+    EncryptedNeedsPassphrase => ("encrypted_needs_passphrase", Error),
+    /// The input is not a format this tool reads, or is damaged.
+    UnsupportedFormat => ("unsupported_format", Error),
+    /// The input is over the size limit.
+    InputTooLarge => ("input_too_large", Error),
+}
+
+impl FindingCode {
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        self.row().0
+    }
+
+    /// How bad it is.
+    pub fn severity(self) -> Severity {
+        self.row().1
+    }
+}
+
+/// One thing a check found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// `error`, `warning` or `info`.
+    pub severity: Severity,
+    /// The stable code.
+    #[serde(serialize_with = "serialize_code")]
+    pub code: FindingCode,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// Which item of a list the finding is about (0 for the first), when a
+    /// call read several and one of them could not be read.
+    #[serde(rename = "inputIndex", skip_serializing_if = "Option::is_none")]
+    pub input_index: Option<usize>,
+}
+
+impl Finding {
+    /// A finding with the code's severity.
+    pub fn new(code: FindingCode, message: impl Into<String>) -> Self {
+        Finding { severity: code.severity(), code, message: message.into(), input_index: None }
+    }
+}
+
+fn serialize_code<S: serde::Serializer>(code: &FindingCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.code())
+}

@@ -1,0 +1,57 @@
+//! Every cap on work read from input, in one place, so a reviewer can see at
+//! a glance how much work a hostile input can ask for. Each is checked (and,
+//! for key derivations, charged) before the work runs.
+
+use crate::error::{Error, ErrorKind};
+
+/// The largest input (blob, payload, secret, salt, file, or all files of one
+/// call together) accepted: 1 MiB. A device bundle is a few kilobytes.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// The most items one call takes as a list (files dropped together).
+pub const MAX_LIST_ITEMS: usize = 64;
+
+/// At most this many certificates per input: a device chain has two or three,
+/// and the chain walk compares every pair.
+pub const MAX_CERTIFICATES: usize = 16;
+
+/// PBKDF2 iterations (and PKCS#12 KDF rounds) above this are refused for one
+/// derivation, so a hostile file cannot hang the page (OpenSSL writes 2,048;
+/// 1,000,000 takes about a second in wasm).
+pub const MAX_KDF_ITERATIONS: u32 = 1_000_000;
+
+/// The key-derivation work one PKCS#12 file may ask for in all: MAC, every
+/// encrypted part and the key (a normal file has three derivations of 2,048).
+/// PBKDF2 and PKCS#12 KDF rounds count one unit each; an scrypt derivation
+/// counts N·r·p, which takes about as long as that many PBKDF2-SHA256
+/// iterations (measured: N=2^16, r=8, p=16 in 2.4 s natively).
+pub const MAX_KDF_WORK_PER_FILE: u64 = 2_000_000;
+
+/// scrypt memory (128·N·r bytes) above this is refused: 64 MiB, what the devices allow.
+pub const MAX_SCRYPT_MEMORY: u64 = 64 << 20;
+
+/// scrypt parallelism above this is refused.
+pub const MAX_SCRYPT_PARALLELISM: u16 = 16;
+
+/// DER nesting deeper than this is refused as damaged: a certificate nests
+/// about eight levels, and the strict-DER walk recurses once per level.
+pub const MAX_DER_DEPTH: usize = 32;
+
+/// A message quotes at most this many characters of anything read from input
+/// (an option name, a certificate's name), so a hostile input cannot make a
+/// message as large as itself.
+pub const MAX_QUOTED_CHARS: usize = 64;
+
+/// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
+pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
+    if len > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::InputTooLarge,
+            format!(
+                "The {what} is {len} bytes, over the limit of {MAX_INPUT_BYTES} bytes (1 MiB). \
+                 Check that you picked the right file or pasted the right text."
+            ),
+        ));
+    }
+    Ok(())
+}

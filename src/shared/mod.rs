@@ -1,0 +1,8 @@
+//! What every domain uses: strict base64url, hex, the platform CSPRNG, quoting
+//! input in messages, and every cap on work read from input.
+
+pub mod base64url;
+pub mod caps;
+pub mod hex;
+pub(crate) mod quote;
+pub(crate) mod random;

@@ -1,0 +1,81 @@
+//! Building one blob: cheap checks first, then the payload policy (an `add`
+//! payload must pass every certificate check of the device profile), then the
+//! device protocol derives and seals.
+
+use zeroize::Zeroizing;
+
+use crate::cert::{inspect, Input, InspectOptions, Report};
+use crate::device::blob::{check_iv, seal, ContentKey};
+use crate::device::kdf::check_salt;
+use crate::device::{prepare_payload, Action, Enc};
+use crate::error::{Error, ErrorKind};
+use crate::finding::Severity;
+use crate::secret::Secret;
+use crate::shared::caps::check_size;
+
+/// What goes into one blob.
+#[derive(Debug)]
+pub struct BuildRequest<'a> {
+    /// The device action.
+    pub action: Action,
+    /// The content encryption; [`Enc::A256Gcm`] unless a device needs otherwise.
+    pub enc: Enc,
+    /// The plaintext: new secret, PEM bundle or fingerprint (normalized here).
+    pub payload: &'a str,
+    /// Fixed salt, **for known-answer tests only**. `None` draws 16 random bytes.
+    pub salt: Option<&'a [u8]>,
+    /// Fixed IV, **for known-answer tests only**. `None` draws 12 random bytes.
+    pub iv: Option<&'a [u8]>,
+    /// Skip the `add` payload's certificate checks, **for tests only** that
+    /// encrypt placeholder text on purpose (the spec's worked example does).
+    pub allow_findings: bool,
+    /// The time the `add` payload's certificates are checked against, Unix seconds.
+    pub now: i64,
+}
+
+/// Builds the compact JWE for `request`, encrypted under `secret`.
+pub fn build_jwe(secret: &Secret, request: &BuildRequest<'_>) -> Result<String, Error> {
+    // Cheap checks first: nothing is derived for a request that will fail.
+    check_size("payload", request.payload.len())?;
+    if let Some(salt) = request.salt {
+        check_size("salt", salt.len())?;
+        check_salt(salt)?;
+    }
+    check_iv(request.iv)?;
+    if request.action == Action::Add && !request.allow_findings {
+        check_add_bundle(request.payload, request.now)?;
+    }
+    let payload = prepare_payload(request.action, request.payload)?;
+    let key = ContentKey::derive(secret, request.enc, request.salt)?;
+    seal(&key, request.action, payload.as_bytes(), request.iv)
+}
+
+/// An `add` payload must pass every certificate check with no error finding.
+fn check_add_bundle(payload: &str, now: i64) -> Result<(), Error> {
+    let report = inspect(Input::Text(payload), &InspectOptions { passphrase: None, now });
+    refuse_errors(&report)
+}
+
+/// `certificate_rejected`, carrying every finding, when the report has an error.
+pub(crate) fn refuse_errors(report: &Report) -> Result<(), Error> {
+    if !report.has_errors() {
+        return Ok(());
+    }
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let more = match errors.len() {
+        1 => String::new(),
+        n => format!(" ({} more problems: see the findings.)", n - 1),
+    };
+    Err(Error::new(
+        ErrorKind::CertificateRejected,
+        format!("The certificate bundle would not work on a device: {}{more}", errors[0].message),
+    )
+    .with_findings(report.findings.clone()))
+}
+
+/// The payload as it will be sealed, for callers that checked it already.
+pub(crate) fn seal_checked(secret: &Secret, action: Action, payload: &str) -> Result<String, Error> {
+    let payload: Zeroizing<String> = prepare_payload(action, payload)?;
+    let key = ContentKey::derive(secret, Enc::A256Gcm, None)?;
+    seal(&key, action, payload.as_bytes(), None)
+}
