@@ -65,7 +65,7 @@ error_kinds! {
     DecryptFailed => "decrypt_failed",
     /// The blob opened, but its payload is not UTF-8 text.
     PayloadNotUtf8 => "payload_not_utf8",
-    /// An input is over [`MAX_INPUT_BYTES`](crate::shared::caps::MAX_INPUT_BYTES); refused before any work.
+    /// An input is over the 1 MiB input limit; refused before any work.
     InputTooLarge => "input_too_large",
     /// The platform's random generator failed; nothing was built.
     RandomUnavailable => "random_unavailable",

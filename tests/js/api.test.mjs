@@ -123,6 +123,55 @@ test('buildJwe add: the inspect payload goes through; rejected bundles carry the
   }
 });
 
+test('checkBundle keeps the key in wasm memory and builds the install commands from it, as often as asked', () => {
+  const pem = fixture('rsa-chain/bundle.pem', 'utf8');
+  const expected = api.inspect(pem, { now: NOW });
+  const leaf = expected.certificates[expected.leafIndex];
+  const { report, bundle } = api.checkBundle(pem, { now: NOW });
+  assert.equal(report.addPayload, null, 'the report never carries the key');
+  assert.deepEqual(report.findings, expected.findings);
+  assert.equal(bundle.fingerprint, leaf.sha1);
+  assert.equal(JSON.stringify(bundle).includes('PRIVATE'), false);
+  for (let i = 0; i < 2; i++) {
+    const commands = api.checkBundle(pem, { now: NOW }).bundle.commands('ossifrage');
+    assert.deepEqual(Object.keys(commands).sort(), ['activate', 'add', 'commonName', 'fingerprint']);
+    assert.equal(commands.commonName, leaf.commonName);
+    const add = api.checkBlob(commands.add, 'ossifrage');
+    assert.equal(add.action, 'add');
+    assert.equal(add.payload, null, 'an add payload is never handed to JavaScript');
+    assert.equal(add.report.certificates[add.report.leafIndex].sha1, leaf.sha1);
+    assert.equal(api.checkBlob(commands.activate, 'ossifrage').payload, leaf.sha1);
+  }
+  bundle.free();
+  const bad = api.checkBundle(fixture('rsa-chain/key-mismatch-full.pem', 'utf8'), { now: NOW });
+  assert.equal(bad.bundle, null);
+  assert.ok(bad.report.findings.some((f) => f.code === 'key_mismatch'));
+  throwsCode(() => api.checkBundle(pem).bundle.commands(''), 'empty_secret');
+});
+
+test('deactivateCommand takes a fingerprint, or the certificate file with its passphrase', () => {
+  const p12 = fixture('pkcs12/modern.p12');
+  const sha1 = api.sha1Fingerprint(p12, { passphrase: 'correct horse' });
+  const byFile = api.deactivateCommand({ secret: 'ossifrage', input: p12, passphrase: 'correct horse' });
+  const byText = api.deactivateCommand({ secret: 'ossifrage', fingerprint: sha1.toUpperCase() });
+  for (const done of [byFile, byText]) {
+    assert.equal(done.fingerprint, sha1);
+    const opened = api.checkBlob(done.command, 'ossifrage');
+    assert.deepEqual([opened.action, opened.payload], ['deactivate', sha1]);
+  }
+  throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', input: p12 }), 'no_certificate');
+  throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', fingerprint: FP, input: p12 }), 'bad_argument');
+  throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', fingerprint: 'abc' }), 'bad_fingerprint');
+});
+
+test('checkBlob finds the blob in a whole command and refuses one with a part too many', () => {
+  const jwe = api.buildJwe({ action: 'populate', secret: 'ossifrage', payload: 'next' });
+  const command = api.deviceCommand('populate', jwe);
+  assert.deepEqual(api.checkBlob(`  ${command}\n`, 'ossifrage').payload, 'next');
+  throwsCode(() => api.checkBlob(command.replace(jwe, `${jwe}.AAAA`), 'ossifrage'), 'malformed_jwe');
+  throwsCode(() => api.checkBlob(command, 'wrong'), 'decrypt_failed');
+});
+
 test('errorCodes and maxInputBytes', () => {
   assert.equal(api.maxInputBytes(), 1 << 20);
   assert.ok(api.errorCodes().includes('decrypt_failed'));

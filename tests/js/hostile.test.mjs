@@ -208,15 +208,33 @@ add('sha1Fingerprint', 'empty bytes', () => api.sha1Fingerprint(new Uint8Array(0
 add('deviceCommand', 'a blob with a second command after it', () => api.deviceCommand('add', `${v0.jwe}\n.\nxCommand SystemUnit Boot`),
   'malformed_jwe');
 
+add('checkBundle', 'a number', () => api.checkBundle(42), 'bad_argument');
+add('checkBundle', 'an unknown option', () => api.checkBundle('', { passphrase: 'x', nowe: 1 }), 'bad_argument');
+add('deactivateCommand', 'no options', () => api.deactivateCommand(), 'bad_argument');
+add('deactivateCommand', 'neither fingerprint nor input', () => api.deactivateCommand({ secret: 's' }), 'bad_argument');
+add('checkBlob', 'a six-part blob in a command', () => api.checkBlob(`Secret: "${v0.jwe}.AA"`, 's'), 'malformed_jwe');
+add('checkBlob', 'a number', () => api.checkBlob(1, 's'), 'bad_argument');
+
 for (const c of cases.filter((c) => c.code !== null)) {
   test(`${c.fn}: ${c.what} -> ${c.code}`, () => throwsCode(c.call, c.code, `${c.fn}: ${c.what}`));
 }
+
+test('a message quotes at most a short piece of what it was given', () => {
+  const name = 'x'.repeat(1 << 20);
+  for (const call of [
+    () => api.buildJwe({ ...base, [name]: 1 }),
+    () => api.inspect('', { [name]: 1 }),
+    () => api.deactivateCommand({ secret: 's', [name]: 1 }),
+  ]) {
+    assert.throws(call, (e) => e.code === 'bad_argument' && e.message.length < 400);
+  }
+});
 
 test('the table is large and covers every function', () => {
   const counted = cases.filter((c) => c.code !== null);
   assert.ok(counted.length >= 100, `${counted.length} cases`);
   for (const fn of ['buildJwe', 'openJwe', 'deviceCommand', 'initialPopulateCommand', 'normalizeFingerprint',
-    'inspect', 'sha1Fingerprint']) {
+    'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob']) {
     assert.ok(counted.some((c) => c.fn === fn), fn);
   }
 });
@@ -398,6 +416,9 @@ test('sweep: any odd argument in any position gives a value or a coded Error', (
     normalizeFingerprint: (a) => api.normalizeFingerprint(a),
     inspect: (a, b) => api.inspect(a, b),
     sha1Fingerprint: (a, b) => api.sha1Fingerprint(a, b),
+    checkBundle: (a, b) => api.checkBundle(a, b),
+    deactivateCommand: (a) => api.deactivateCommand(a),
+    checkBlob: (a, b) => api.checkBlob(a, b),
   };
   let calls = 0;
   for (const [name, fn] of Object.entries(fns)) {
