@@ -142,6 +142,7 @@ const SCRYPT_P17: &[u8] = include_bytes!("hostile/pkcs8-scrypt-p-17.der");
 const PBES1: &[u8] = include_bytes!("hostile/pkcs8-pbes1-md5-des.der");
 const P12_SCRYPT_1GIB: &[u8] = include_bytes!("hostile/p12-nomac-scrypt-1gib-p4.p12");
 const P12_40_BAGS: &[u8] = include_bytes!("hostile/p12-nomac-40-bags-pbkdf2-1000000.p12");
+const P12_5_SCRYPT_PARTS: &[u8] = include_bytes!("hostile/p12-nomac-5-parts-scrypt-n16-r8-p16.p12");
 const CERT_PEM_MARKER: &[u8] = include_bytes!("hostile/cert-with-pem-marker-in-cn.der");
 
 const HDR_OK: &str =
@@ -314,6 +315,7 @@ const CASES: &[Case] = &[
     case("inspect: 40 PEM keys at 1,000,000 PBKDF2 iterations each", InspectText(PASS), Gen(|| repeat_n(&pem("ENCRYPTED PRIVATE KEY", PBKDF2_AT_CAP), 40)), Findings(&["multiple_private_keys"])), // refused before the second KDF
     case("inspect: PKCS#12 without MAC, 40 key bags at 1,000,000 iterations", Inspect(None), Bytes(P12_40_BAGS), Findings(&["multiple_private_keys"])), // refused at the second key, before its KDF
     case("inspect: PKCS#12 without MAC, scrypt 1 GiB and p = 4", Inspect(None), Bytes(P12_SCRYPT_1GIB), UNSUPPORTED),
+    case("inspect: PKCS#12 without MAC, 5 parts each scrypt N = 2^16, r = 8, p = 16", Inspect(None), Bytes(P12_5_SCRYPT_PARTS), UNSUPPORTED), // N·r·p over the per-derivation cap
     // --- inspect: quadratic work -------------------------------------------------------------
     case("inspect: 200 certificates that all name each other as issuer", InspectText(None), Gen(|| same_name_certificates(200)), Findings(&["unsupported_format"])), // over MAX_CERTIFICATES
     // --- sha1 --------------------------------------------------------------------------------

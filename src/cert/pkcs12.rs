@@ -3,7 +3,8 @@
 //! `pkcs12` crate's, the ciphers RustCrypto's; this file only walks them.
 //!
 //! Every key derivation (the MAC, each encrypted part, the key) is charged to
-//! one budget before it runs, and a second key is refused before it is
+//! one budget before it runs (PBKDF2 and PKCS#12-KDF rounds one unit each, an
+//! scrypt derivation N·r·p), and a second key is refused before it is
 //! decrypted, so a hostile file cannot make the page work for long.
 
 use cbc::cipher::block_padding::Pkcs7;
@@ -46,7 +47,7 @@ pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>, decoded: Decoded) -> 
         // Files exported "without a password" still use one: the empty one.
         password: passphrase.unwrap_or(""),
         had_passphrase: passphrase.is_some(),
-        iterations_left: MAX_KDF_WORK_PER_FILE,
+        work_left: MAX_KDF_WORK_PER_FILE,
         decoded,
     };
     let safes = data_content(&pfx.auth_safe)?;
@@ -73,27 +74,42 @@ pub(crate) fn read(bytes: &[u8], passphrase: Option<&str>, decoded: Decoded) -> 
 struct Walk<'a> {
     password: &'a str,
     had_passphrase: bool,
-    iterations_left: u64,
+    /// Key-derivation work this file may still ask for, in the units of
+    /// [`MAX_KDF_WORK_PER_FILE`].
+    work_left: u64,
     decoded: Decoded,
 }
 
+/// The cap a key derivation would go over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Over {
+    /// One derivation asks for more than [`MAX_KDF_ITERATIONS`] units.
+    OneDerivation,
+    /// With what the file already spent, more than [`MAX_KDF_WORK_PER_FILE`].
+    File,
+}
+
 impl Walk<'_> {
-    /// Refuses a derivation that would go over the per-item or per-file cap.
-    fn charge(&mut self, iterations: i64) -> Result<i32, Finding> {
-        let per_item = i64::from(MAX_KDF_ITERATIONS);
-        let count = u32::try_from(iterations).ok().filter(|n| *n > 0).ok_or_else(damaged)?;
-        if iterations > per_item {
-            return Err(too_costly(format!("{iterations} key-derivation iterations")));
+    /// Charges `units` of key-derivation work before it runs; a refused
+    /// charge costs nothing.
+    fn charge(&mut self, units: u64) -> Result<(), Over> {
+        if units > u64::from(MAX_KDF_ITERATIONS) {
+            return Err(Over::OneDerivation);
         }
-        self.iterations_left = self
-            .iterations_left
-            .checked_sub(u64::from(count))
-            .ok_or_else(|| too_costly(format!("over {MAX_KDF_WORK_PER_FILE} key-derivation iterations in all")))?;
-        Ok(count as i32)
+        self.work_left = self.work_left.checked_sub(units).ok_or(Over::File)?;
+        Ok(())
+    }
+
+    /// Charges a PBKDF2 or PKCS#12-KDF derivation one unit a round; its
+    /// rounds, as the KDFs take them.
+    fn charge_rounds(&mut self, iterations: i64) -> Result<i32, Finding> {
+        let rounds = u64::try_from(iterations).ok().filter(|n| *n > 0).ok_or_else(damaged)?;
+        self.charge(rounds).map_err(|over| too_costly(over, rounds))?;
+        i32::try_from(rounds).map_err(|_| damaged())
     }
 
     fn verify_mac(&mut self, mac: &MacData, data: &[u8]) -> Result<(), Finding> {
-        let rounds = self.charge(mac.iterations.into())?;
+        let rounds = self.charge_rounds(mac.iterations.into())?;
         let (salt, expected) = (mac.mac_salt.as_bytes(), mac.mac.digest.as_bytes());
         let valid = match mac.mac.algorithm.oid {
             SHA1 => hmac_matches::<Sha1>(self.password, salt, rounds, data, expected),
@@ -152,14 +168,21 @@ impl Walk<'_> {
             let params = params.decode_as::<pkcs5::pbes2::Parameters>().map_err(|_| damaged())?;
             let scheme = pkcs5::EncryptionScheme::Pbes2(params);
             key::check_kdf_cost(&scheme)?;
-            if let Some(pkcs5::pbes2::Kdf::Pbkdf2(kdf)) = scheme.pbes2().map(|p| &p.kdf) {
-                self.charge(kdf.iteration_count.into())?;
+            match scheme.pbes2().map(|p| &p.kdf) {
+                Some(pkcs5::pbes2::Kdf::Pbkdf2(kdf)) => {
+                    self.charge_rounds(kdf.iteration_count.into())?;
+                }
+                Some(pkcs5::pbes2::Kdf::Scrypt(kdf)) => {
+                    let units = scrypt_work(kdf);
+                    self.charge(units).map_err(|over| too_costly(over, units))?;
+                }
+                _ => {}
             }
             let plain = scheme.decrypt(self.password, data).map_err(|_| self.garbled())?;
             return Ok(Zeroizing::new(plain));
         }
         let legacy = params.decode_as::<Pkcs12PbeParams>().map_err(|_| damaged())?;
-        let rounds = self.charge(legacy.iterations.into())?;
+        let rounds = self.charge_rounds(legacy.iterations.into())?;
         let salt = legacy.salt.as_bytes();
         let plain = match algorithm.oid {
             pkcs12::PKCS_12_PBE_WITH_SHAAND3_KEY_TRIPLE_DES_CBC => {
@@ -246,7 +269,21 @@ fn unsupported_encryption() -> Finding {
     )
 }
 
-fn too_costly(what: String) -> Finding {
+/// An scrypt derivation's work in PBKDF2-iteration units: N·r·p, which takes
+/// about as long (see [`MAX_KDF_WORK_PER_FILE`]).
+fn scrypt_work(params: &pkcs5::pbes2::ScryptParams) -> u64 {
+    let (r, p) = (u64::from(params.block_size), u64::from(params.parallelization));
+    params.cost_parameter.saturating_mul(r).saturating_mul(p)
+}
+
+fn too_costly(over: Over, units: u64) -> Finding {
+    let what = match over {
+        Over::OneDerivation => format!(
+            "a key derivation of {units} units of work (PBKDF2 iterations, or scrypt's N·r·p), over the \
+             limit of {MAX_KDF_ITERATIONS}"
+        ),
+        Over::File => format!("key derivations of over {MAX_KDF_WORK_PER_FILE} units of work in all"),
+    };
     Finding::new(
         FindingCode::UnsupportedFormat,
         format!(
@@ -261,12 +298,7 @@ mod tests {
     use super::*;
 
     fn walk() -> Walk<'static> {
-        Walk {
-            password: "",
-            had_passphrase: false,
-            iterations_left: MAX_KDF_WORK_PER_FILE,
-            decoded: Decoded::default(),
-        }
+        Walk { password: "", had_passphrase: false, work_left: MAX_KDF_WORK_PER_FILE, decoded: Decoded::default() }
     }
 
     /// A PFX without MAC whose one part is `data` holding `safe_contents`.
@@ -296,18 +328,59 @@ mod tests {
     #[test]
     fn derivations_are_charged_to_one_budget_per_file() {
         let mut walk = walk();
-        assert_eq!(walk.charge(1_000_000).ok(), Some(1_000_000));
-        assert_eq!(walk.charge(900_000).ok(), Some(900_000));
-        let refused = walk.charge(200_000).expect_err("over the file's budget");
-        assert!(refused.message.contains("in all"), "{}", refused.message);
-        assert_eq!(walk.charge(100_000).ok(), Some(100_000), "a refused charge costs nothing");
+        assert_eq!(walk.charge(1_000_000), Ok(()));
+        assert_eq!(walk.charge(900_000), Ok(()));
+        assert_eq!(walk.charge(200_000), Err(Over::File), "within the per-derivation cap, over the file's budget");
+        assert_eq!(walk.charge(100_000), Ok(()), "a refused charge costs nothing");
+        assert_eq!(walk.work_left, 0);
     }
 
     #[test]
     fn one_derivation_over_the_item_cap_or_not_positive_is_refused() {
+        assert_eq!(walk().charge(1_000_001), Err(Over::OneDerivation));
         for iterations in [1_000_001, i64::from(i32::MAX), 0, -1] {
-            let refused = walk().charge(iterations).expect_err("refused");
+            let refused = walk().charge_rounds(iterations).expect_err("refused");
             assert_eq!(refused.code, FindingCode::UnsupportedFormat, "{iterations}");
         }
+        assert_eq!(walk().charge_rounds(2048).ok(), Some(2048));
+    }
+
+    /// PBES2 with scrypt at `log_n`, r = 8 and `p`, AES-256-CBC.
+    fn scrypt_pbes2(log_n: u8, p: u16) -> AlgorithmIdentifierOwned {
+        use pkcs5::pbes2::{EncryptionScheme, Kdf, Parameters, ScryptParams};
+        let kdf = ScryptParams {
+            salt: [7u8; 16].as_slice().try_into().expect("16 bytes"),
+            cost_parameter: 1 << log_n,
+            block_size: 8,
+            parallelization: p,
+            key_length: None,
+        };
+        let params = Parameters { kdf: Kdf::Scrypt(kdf), encryption: EncryptionScheme::Aes256Cbc { iv: [0; 16] } };
+        AlgorithmIdentifierOwned { oid: PBES2, parameters: Some(Any::encode_from(&params).expect("encodes")) }
+    }
+
+    #[test]
+    fn scrypt_is_charged_n_r_p() {
+        let mut walk = walk();
+        // N = 2^10, r = 8, p = 2: 16,384 units. The ciphertext is garbage, so
+        // the derivation runs and the decryption fails.
+        let refused = walk.decrypt(&scrypt_pbes2(10, 2), &[0; 16]).expect_err("garbage does not decrypt");
+        assert_eq!(refused.code, FindingCode::EncryptedNeedsPassphrase);
+        assert_eq!(walk.work_left, MAX_KDF_WORK_PER_FILE - 16_384);
+        walk.work_left = 16_383;
+        let refused = walk.decrypt(&scrypt_pbes2(10, 2), &[0; 16]).expect_err("over the file's budget");
+        assert_eq!(refused.code, FindingCode::UnsupportedFormat);
+        assert_eq!(walk.work_left, 16_383, "refused before it ran");
+    }
+
+    #[test]
+    fn scrypt_within_the_memory_caps_but_over_the_work_cap_is_refused_before_it_runs() {
+        // N = 2^16, r = 8 (64 MiB) and p = 16 pass key.rs's caps but are 8,388,608 units.
+        let mut walk = walk();
+        let start = std::time::Instant::now();
+        let refused = walk.decrypt(&scrypt_pbes2(16, 16), &[0; 16]).expect_err("over the per-derivation cap");
+        assert_eq!(refused.code, FindingCode::UnsupportedFormat);
+        assert_eq!(walk.work_left, MAX_KDF_WORK_PER_FILE, "nothing charged");
+        assert!(start.elapsed() < std::time::Duration::from_secs(1), "it did not run: {:?}", start.elapsed());
     }
 }

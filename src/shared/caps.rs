@@ -17,7 +17,8 @@ pub const MAX_CERTIFICATES: usize = 16;
 
 /// PBKDF2 iterations (and PKCS#12 KDF rounds) above this are refused for one
 /// derivation, so a hostile file cannot hang the page (OpenSSL writes 2,048;
-/// 1,000,000 takes about a second in wasm).
+/// 1,000,000 takes about a second in wasm). Inside a PKCS#12 file an scrypt
+/// derivation's N·r·p counts against it too (see [`MAX_KDF_WORK_PER_FILE`]).
 pub const MAX_KDF_ITERATIONS: u32 = 1_000_000;
 
 /// The key-derivation work one PKCS#12 file may ask for in all: MAC, every

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the hand-built hostile inputs of tests/hostile.rs into this folder.
 
-    python3 tests/hostile/make.py      (needs the `cryptography` package)
+    python3 tests/hostile/make.py [NAME...]   (needs the `cryptography` package)
+
+With names, only those files are written (the others keep their bytes).
 
 Every structure is DER written by hand with the small encoder below (no
 openssl involved), so each file holds exactly the parameters its name says.
@@ -16,6 +18,7 @@ import hashlib
 import os
 import pathlib
 import datetime
+import sys
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -77,6 +80,7 @@ HMAC_SHA256 = "1.2.840.113549.2.9"
 AES256_CBC = "2.16.840.1.101.3.4.1.42"
 PBE_MD5_DES = "1.2.840.113549.1.5.3"
 DATA = "1.2.840.113549.1.7.1"
+ENCRYPTED_DATA = "1.2.840.113549.1.7.6"
 SHROUDED_KEY_BAG = "1.2.840.113549.1.12.10.1.2"
 LOCAL_KEY_ID = "1.2.840.113549.1.9.21"
 
@@ -110,11 +114,21 @@ def real_pbkdf2_key(plain: bytes, password: bytes, iterations: int) -> bytes:
     return encrypted_pkcs8(pbes2(pbkdf2_params(salt, iterations), iv), aes256_cbc(key, iv, plain))
 
 
+def pfx_of_parts(parts: list) -> bytes:
+    """PFX v3 whose AuthenticatedSafe holds `parts` (ContentInfos), and no
+    MacData (optional in PKCS#12)."""
+    return seq(integer(3), seq(oid(DATA), explicit0(octets(seq(*parts)))))
+
+
 def pfx_without_mac(bags: list) -> bytes:
-    """PFX v3 whose one SafeContents holds `bags`, and no MacData (optional in PKCS#12)."""
-    safe_contents = seq(*bags)
-    auth_safe = seq(seq(oid(DATA), explicit0(octets(safe_contents))))
-    return seq(integer(3), seq(oid(DATA), explicit0(octets(auth_safe))))
+    """PFX v3 whose one SafeContents holds `bags`, and no MacData."""
+    return pfx_of_parts([seq(oid(DATA), explicit0(octets(seq(*bags))))])
+
+
+def encrypted_part(algorithm: bytes, ciphertext: bytes) -> bytes:
+    """An encryptedData ContentInfo (PKCS#7 EncryptedData, version 0) of a SafeContents."""
+    content_info = seq(oid(DATA), algorithm, tlv(0x80, ciphertext))  # [0] IMPLICIT OCTET STRING
+    return seq(oid(ENCRYPTED_DATA), explicit0(seq(integer(0), content_info)))
 
 
 def shrouded_key_bag(epki: bytes, key_id: bytes) -> bytes:
@@ -129,6 +143,8 @@ def pem_body(path: pathlib.Path) -> bytes:
 
 
 def write(name: str, data: bytes) -> None:
+    if sys.argv[1:] and name not in sys.argv[1:]:
+        return
     (HERE / name).write_bytes(data)
     print(f"{name}: {len(data)} bytes")
 
@@ -168,6 +184,17 @@ def main() -> None:
     bag = real_pbkdf2_key(leaf_key, b"", 1_000_000)
     write("p12-nomac-40-bags-pbkdf2-1000000.p12",
           pfx_without_mac([shrouded_key_bag(bag, bytes([i + 1])) for i in range(40)]))
+
+    # PKCS#12 without a MAC: five encrypted parts, each an empty SafeContents
+    # really encrypted under the empty passphrase with scrypt N = 2^16, r = 8
+    # (64 MiB), p = 16: within every cap of an encrypted key, but N·r·p =
+    # 8,388,608 units of work each, about 4 s in wasm, so every part decrypts
+    # and the next one's scrypt runs too unless the work is charged.
+    scrypt_salt = os.urandom(16)
+    scrypt_key = hashlib.scrypt(b"", salt=scrypt_salt, n=2**16, r=8, p=16, maxmem=2**27, dklen=32)
+    scrypt_alg = pbes2(scrypt_params(scrypt_salt, 2**16, 8, 16), iv)
+    part = encrypted_part(scrypt_alg, aes256_cbc(scrypt_key, iv, seq()))
+    write("p12-nomac-5-parts-scrypt-n16-r8-p16.p12", pfx_of_parts([part] * 5))
 
     # A DER certificate whose subject holds the PEM marker "-----BEGIN ".
     key = ec.generate_private_key(ec.SECP256R1())
