@@ -13,7 +13,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use serde::Deserialize;
-use webex_device_identity::cert::{inspect, Input, InspectOptions, Report};
+use webex_device_identity::cert::{inspect, inspect_all, Input, InspectOptions, Report};
 use webex_device_identity::{
     device::blob::open_jwe, device::Action, secret::Secret, tasks::build_jwe, tasks::BuildRequest, ErrorKind,
 };
@@ -161,6 +161,24 @@ fn multiple_private_keys_are_refused() {
     assert!(codes(&report).contains(&"multiple_private_keys".to_owned()), "{:?}", codes(&report));
 }
 
+/// Regression: each list item was read on its own, so a key in a later item
+/// was decrypted (or refused for its own reasons) before the second key was
+/// noticed. The one-key cap holds across items, before any KDF runs.
+#[test]
+fn a_key_in_a_later_item_is_refused_as_a_second_key_before_it_is_read() {
+    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let plain = file("der/leaf-pkcs8.der");
+    // Needs a passphrase, none is given: it would say encrypted_needs_passphrase.
+    let encrypted: &[u8] = include_bytes!("fixtures/certs/key-formats/pbkdf2-aes256.key");
+    // 4,294,967,295 PBKDF2 iterations: it would say unsupported_format.
+    let over_caps: &[u8] = include_bytes!("hostile/pkcs8-pbkdf2-iter-4294967295.der");
+    for second in [encrypted, over_caps] {
+        let report = inspect_all(&[Input::Bytes(plain), Input::Bytes(second)], &options);
+        assert_eq!(codes(&report), ["multiple_private_keys"]);
+        assert_eq!(report.findings[0].input_index, Some(1), "the second item holds the second key");
+    }
+}
+
 #[test]
 fn an_unknown_signature_algorithm_is_not_checked() {
     // Relabel the leaf's sha256WithRSAEncryption (…1.1.11) as sha224WithRSAEncryption
@@ -216,15 +234,12 @@ fn several_files_read_as_one_bundle() {
     let parts = [file("rsa-chain/bundle.pem")];
     let one = inspect(Input::Bytes(parts[0]), &options);
     let cert_and_key = [file("rsa-chain/leaf.key"), file("der/leaf.der")];
-    let many = webex_device_identity::cert::inspect_all(
-        &[Input::Bytes(cert_and_key[0]), Input::Bytes(cert_and_key[1])],
-        &options,
-    );
+    let many = inspect_all(&[Input::Bytes(cert_and_key[0]), Input::Bytes(cert_and_key[1])], &options);
     assert_eq!(codes(&many), ["chain_incomplete"]);
     assert_eq!(many.certificates[0].sha1, one.certificates[0].sha1);
     // A bad item is named by its position.
-    let bad = webex_device_identity::cert::inspect_all(&[Input::Text("x"), Input::Bytes(parts[0])], &options);
-    assert!(bad.findings[0].message.starts_with("Item 1 of 2:"), "{}", bad.findings[0].message);
+    let bad = inspect_all(&[Input::Text("x"), Input::Bytes(parts[0])], &options);
+    assert_eq!(bad.findings[0].input_index, Some(0));
 }
 
 /// Found by the inspect_pem fuzzer: a key whose curve OID was mangled, but whose
