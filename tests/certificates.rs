@@ -179,6 +179,41 @@ fn a_key_in_a_later_item_is_refused_as_a_second_key_before_it_is_read() {
     }
 }
 
+/// The PEM block labelled `label` in `text`, BEGIN and END lines included.
+fn block(text: &str, label: &str) -> String {
+    let (begin, end) = (format!("-----BEGIN {label}-----"), format!("-----END {label}-----\n"));
+    let start = text.find(&begin).expect("BEGIN");
+    let stop = start + text[start..].find(&end).expect("END") + end.len();
+    text[start..stop].to_owned()
+}
+
+/// Regression: the 16-certificate cap fired on whatever block followed the
+/// 16th certificate, so 16 certificates and a key were refused. The 17th
+/// certificate is refused, in one item or across items.
+#[test]
+fn sixteen_certificates_and_a_key_are_read_and_a_seventeenth_certificate_is_refused() {
+    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let bundle = std::str::from_utf8(file("rsa-chain/bundle.pem")).unwrap();
+    let (leaf, key) = (block(bundle, "CERTIFICATE"), block(bundle, "PRIVATE KEY"));
+    let alone = inspect(Input::Text(&format!("{leaf}{key}")), &options);
+    assert_eq!(codes(&alone), ["chain_incomplete"], "the control: one leaf and its key");
+
+    let sixteen = inspect(Input::Text(&format!("{}{key}", leaf.repeat(16))), &options);
+    assert_eq!(codes(&sixteen), codes(&alone), "16 certificates are within the cap");
+    assert_eq!(sixteen.certificates.len(), 1, "copies are removed after the cap is counted");
+    assert!(sixteen.add_payload.is_some());
+    let split = inspect_all(&[Input::Text(&leaf.repeat(16)), Input::Text(&key)], &options);
+    assert_eq!(codes(&split), codes(&alone), "16 certificates, the key in the next item");
+
+    let seventeen = inspect(Input::Text(&format!("{}{key}", leaf.repeat(17))), &options);
+    assert_eq!(codes(&seventeen), ["unsupported_format"]);
+    assert!(seventeen.certificates.is_empty() && seventeen.add_payload.is_none());
+    let across =
+        inspect_all(&[Input::Text(&leaf.repeat(8)), Input::Text(&format!("{}{key}", leaf.repeat(9)))], &options);
+    assert_eq!(codes(&across), ["unsupported_format"], "the cap counts every item");
+    assert_eq!(across.findings[0].input_index, Some(1), "refused in the item that holds the 17th");
+}
+
 #[test]
 fn an_unknown_signature_algorithm_is_not_checked() {
     // Relabel the leaf's sha256WithRSAEncryption (…1.1.11) as sha224WithRSAEncryption
