@@ -144,6 +144,8 @@ const P12_SCRYPT_1GIB: &[u8] = include_bytes!("hostile/p12-nomac-scrypt-1gib-p4.
 const P12_40_BAGS: &[u8] = include_bytes!("hostile/p12-nomac-40-bags-pbkdf2-1000000.p12");
 const P12_5_SCRYPT_PARTS: &[u8] = include_bytes!("hostile/p12-nomac-5-parts-scrypt-n16-r8-p16.p12");
 const CERT_PEM_MARKER: &[u8] = include_bytes!("hostile/cert-with-pem-marker-in-cn.der");
+const CERT_SIGALG_OUTER: &[u8] = include_bytes!("hostile/cert-sigalg-outer-differs.der");
+const CERT_SIGALG_PARAMS: &[u8] = include_bytes!("hostile/cert-sigalg-params-differ.der");
 
 const HDR_OK: &str =
     r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#;
@@ -300,6 +302,12 @@ const CASES: &[Case] = &[
     // Found by fuzz/fuzz_targets/inspect_pem.rs: the key names another curve
     // (1.2.840.10044.3.1.7) but carries the P-256 leaf's public point.
     case("inspect: a PKCS#8 key naming an unknown curve, with the leaf's public point", InspectText(None), Gen(key_on_unknown_curve), Findings(&["chain_incomplete", "key_mismatch"])),
+    // --- inspect: certificates changed after signing (der/leaf.der, by make.py) ---------------
+    case("inspect: control, der/leaf.der with its key", InspectText(None), Gen(|| with_leaf_key(LEAF_DER)), Findings(&["chain_incomplete"])),
+    case("inspect: outer signature algorithm differs from the TBS's (sha384 vs sha256)", Inspect(None), Bytes(CERT_SIGALG_OUTER), UNSUPPORTED),
+    case("inspect: outer signature algorithm without the TBS's NULL parameters", Inspect(None), Bytes(CERT_SIGALG_PARAMS), UNSUPPORTED),
+    case("inspect: outer signature algorithm differs, with the leaf's key (no add payload)", InspectText(None), Gen(|| with_leaf_key(CERT_SIGALG_OUTER)), UNSUPPORTED),
+    case("inspect: outer signature parameters differ, with the leaf's key (no add payload)", InspectText(None), Gen(|| with_leaf_key(CERT_SIGALG_PARAMS)), UNSUPPORTED),
     // --- inspect: key-derivation work --------------------------------------------------------
     case("inspect: PKCS#12 at 2,000,000 iterations", Inspect(PASS), Bytes(ITER_2M_P12), UNSUPPORTED),
     case("inspect: PKCS#12 at 2,000,000 iterations, no passphrase", Inspect(None), Bytes(ITER_2M_P12), UNSUPPORTED),
@@ -570,6 +578,12 @@ fn key_on_unknown_curve() -> Vec<u8> {
     assert_eq!(key.matches("CCqGSM49AwEH").count(), 1, "the P-256 OID, base64-aligned");
     format!("{}{}{}", &RSA_BUNDLE[..start], key.replace("CCqGSM49AwEH", "CCqGSM48AwEH"), &RSA_BUNDLE[end..])
         .into_bytes()
+}
+
+/// The certificate `der` as PEM, then der/leaf.der's key (so a clean report
+/// would carry an add payload).
+fn with_leaf_key(der: &[u8]) -> Vec<u8> {
+    [pem("CERTIFICATE", der), pem("PRIVATE KEY", LEAF_PKCS8_DER)].concat()
 }
 
 fn repeat_n(bytes: &[u8], n: usize) -> Vec<u8> {

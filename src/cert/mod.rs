@@ -73,9 +73,9 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
     }
     let mut certs: Vec<X509Certificate<'_>> = Vec::with_capacity(ders.len());
     for der in &ders {
-        match x509_parser::parse_x509_certificate(der) {
-            Ok((_, cert)) => certs.push(cert),
-            Err(_) => return Report::unreadable(refusal::damaged_certificate()),
+        match parse_certificate(der) {
+            Ok(cert) => certs.push(cert),
+            Err(finding) => return Report::unreadable(finding),
         }
     }
 
@@ -109,6 +109,16 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
         }
     }
     report
+}
+
+/// Parses one certificate; refuses it as damaged when it cannot be read or
+/// its signature algorithm fields differ.
+fn parse_certificate(der: &[u8]) -> Result<X509Certificate<'_>, Finding> {
+    let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|_| refusal::damaged_certificate())?;
+    if !signature::algorithms_agree(&cert) {
+        return Err(refusal::signature_algorithms_differ());
+    }
+    Ok(cert)
 }
 
 /// Leaf, then intermediates in chain order (the self-signed root stays out:

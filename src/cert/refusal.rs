@@ -36,3 +36,10 @@ pub(crate) fn too_large(len: usize) -> Finding {
 pub(crate) fn damaged_certificate() -> Finding {
     unsupported("A certificate is damaged and cannot be read. Download it again from your CA.")
 }
+
+pub(crate) fn signature_algorithms_differ() -> Finding {
+    unsupported(
+        "A certificate is damaged: its two signature algorithm fields differ, which RFC 5280 forbids, so its \
+         signature cannot be trusted. Download the certificate again from your CA, or ask your CA to issue it again.",
+    )
+}

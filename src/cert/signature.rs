@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::public_key::PublicKey;
 use x509_parser::signature_algorithm::SignatureAlgorithm;
-use x509_parser::x509::SubjectPublicKeyInfo;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use crate::cert::oids;
 
@@ -107,6 +107,20 @@ fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
         Hash::Sha384 => Sha384::digest(data).to_vec(),
         Hash::Sha512 => Sha512::digest(data).to_vec(),
     })
+}
+
+/// Do the certificate's two signature algorithm fields agree? The signature
+/// covers only the one inside tbsCertificate, so an outer one that differs
+/// was changed after signing, and readers disagree on which to believe.
+/// Compared exactly: the OID, and the parameters' tag and bytes (absent is not NULL).
+pub(crate) fn algorithms_agree(cert: &X509Certificate<'_>) -> bool {
+    let (outer, inner) = (&cert.signature_algorithm, &cert.tbs_certificate.signature);
+    let parameters = |alg: &'_ AlgorithmIdentifier<'_>| {
+        alg.parameters.as_ref().map(|p| (p.class(), p.header.constructed(), p.tag(), p.data.to_vec()))
+    };
+    // RFC 5280 4.1.1.2: signatureAlgorithm "MUST contain the same algorithm
+    // identifier as the signature field in the sequence tbsCertificate".
+    outer.algorithm == inner.algorithm && parameters(outer) == parameters(inner)
 }
 
 /// Checks `cert`'s signature with `issuer`'s public key.

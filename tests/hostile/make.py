@@ -72,6 +72,36 @@ def explicit0(b: bytes) -> bytes:
     return tlv(0xA0, b)
 
 
+def tlvs(der: bytes) -> list:
+    """The values one after another in `der` (definite lengths), as (tag, body)."""
+    out, i = [], 0
+    while i < len(der):
+        tag, n = der[i], der[i + 1]
+        i += 2
+        if n & 0x80:
+            width, n = n & 0x7F, int.from_bytes(der[i:i + (n & 0x7F)], "big")
+            i += width
+        out.append((tag, der[i:i + n]))
+        i += n
+    return out
+
+
+def join(values: list) -> bytes:
+    return b"".join(tlv(tag, body) for tag, body in values)
+
+
+def cert_parts(der: bytes) -> tuple:
+    """A certificate's tbsCertificate fields, signatureAlgorithm and signature."""
+    [(_, body)] = tlvs(der)
+    (_, tbs), alg, sig = tlvs(body)
+    return tlvs(tbs), alg, sig
+
+
+def cert_of(tbs_fields: bytes, alg: tuple, sig: tuple) -> bytes:
+    """A certificate from its tbsCertificate fields (already encoded) and the rest."""
+    return seq(seq(tbs_fields), join([alg, sig]))
+
+
 NULL = b"\x05\x00"
 PBES2 = "1.2.840.113549.1.5.13"
 PBKDF2 = "1.2.840.113549.1.5.12"
@@ -83,6 +113,8 @@ DATA = "1.2.840.113549.1.7.1"
 ENCRYPTED_DATA = "1.2.840.113549.1.7.6"
 SHROUDED_KEY_BAG = "1.2.840.113549.1.12.10.1.2"
 LOCAL_KEY_ID = "1.2.840.113549.1.9.21"
+SHA256_RSA = "1.2.840.113549.1.1.11"
+SHA384_RSA = "1.2.840.113549.1.1.12"
 
 
 def pbkdf2_params(salt: bytes, iterations: int) -> bytes:
@@ -213,6 +245,22 @@ def main() -> None:
         .sign(key, hashes.SHA256())
     )
     write("cert-with-pem-marker-in-cn.der", cert.public_bytes(serialization.Encoding.DER))
+
+    hostile_certificates()
+
+
+def hostile_certificates() -> None:
+    """Certificates that differ from a valid leaf (der/leaf.der, sha256WithRSA,
+    its key is der/leaf-pkcs8.der) in one way. Deterministic: no random bytes."""
+    leaf = (FIXTURES / "der" / "leaf.der").read_bytes()
+    fields, alg, sig = cert_parts(leaf)
+    assert alg == (0x30, oid(SHA256_RSA) + NULL) and fields[2] == alg, "the fixture changed"
+    tbs = join(fields)
+
+    # RFC 5280 4.1.1.2: the outer signatureAlgorithm must equal the one in the
+    # TBS. Here the OID differs; then only the parameters (absent, not NULL).
+    write("cert-sigalg-outer-differs.der", cert_of(tbs, (0x30, oid(SHA384_RSA) + NULL), sig))
+    write("cert-sigalg-params-differ.der", cert_of(tbs, (0x30, oid(SHA256_RSA)), sig))
 
 
 if __name__ == "__main__":
