@@ -1,7 +1,8 @@
 // Static checks of the page that must hold whatever a browser does: no URL of
 // any kind in www/ or the single file, no HTML sink (innerHTML and friends)
 // and no eval in the page's code, a CSP whose hashes match the inline code,
-// the single file's SHA-256 published in the README, and its size budget.
+// the single file's SHA-256 published in the README, its size budget, and
+// www/'s files all assembled, in an order where none uses a later one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -11,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const dist = read('dist/webex-device-identity.html');
-const www = Object.fromEntries(readdirSync(new URL('www/', root)).map((f) => [`www/${f}`, read(`www/${f}`)]));
+const www = Object.fromEntries(readdirSync(new URL('www/', root), { recursive: true })
+  .filter((f) => /\.(js|css|html)$/.test(f)).map((f) => [`www/${f}`, read(`www/${f}`)]));
 const sources = { ...www, 'dist/webex-device-identity.html': dist };
 
 test('no URL at all in www/ or the single file (nothing to fetch, no third party)', () => {
@@ -51,4 +53,34 @@ test("the README publishes the single file's SHA-256", () => {
 test('the single file stays within 300 KB gzipped', () => {
   const gzipped = gzipSync(Buffer.from(dist), { level: 9 }).length;
   assert.ok(gzipped <= 300_000, `dist/webex-device-identity.html is ${gzipped} bytes gzipped, over 300,000`);
+});
+
+// The lists scripts/assemble-page.mjs concatenates, in its order.
+const assembler = read('scripts/assemble-page.mjs');
+const listed = (name) => [...new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(assembler)[1].matchAll(/'([^']+)'/g)]
+  .map((m) => `www/${m[1]}`);
+const order = { page: listed('PAGE'), worker: listed('WORKER') };
+
+test('every www/ script is assembled, once, and starts with a comment saying what it is for', () => {
+  const scripts = Object.keys(www).filter((f) => f.endsWith('.js')).sort();
+  assert.deepEqual([...order.page, ...order.worker].sort(), scripts);
+  for (const name of [...scripts, 'www/style.css']) assert.match(www[name], /^(\/\/|\/\*) \S/, `${name}: first line`);
+});
+
+// The files share one scope: a file using a name that only a later file
+// declares would be an import cycle in disguise (or a use before definition).
+test('each assembled file uses only names declared by the files before it', () => {
+  const code = (text) => text.replace(/\/\/[^\n]*|\/\*[^]*?\*\/|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g,
+    (m) => (m[0] === '`' ? [...m.matchAll(/\$\{([^}]*)\}/g)].map((e) => e[1]).join(' ') : m[0] === '/' ? ' ' : "''"));
+  const declared = (text) => [...code(text).matchAll(/^(?:(?:async )?function|const|let) ([\w$]+)/gm)].map((m) => m[1]);
+  for (const files of Object.values(order)) {
+    files.forEach((file, i) => {
+      for (const later of files.slice(i + 1)) {
+        for (const name of declared(www[later])) {
+          const use = new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`);
+          assert.equal(use.test(code(www[file])), false, `${file} uses ${name}, which ${later} declares after it`);
+        }
+      }
+    });
+  }
 });

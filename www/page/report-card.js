@@ -1,0 +1,42 @@
+// The report card on certificates and keys, from the worker's report. CN and
+// SANs large: that is what meeting participants see. Every string from a
+// certificate is set as text.
+
+function renderFindings(findings) {
+  return el('ul', { class: 'findings' }, ...findings.map((f) => el('li', { class: `finding ${f.severity}`, 'data-code': f.code },
+    el('span', { class: 'severity' }, f.severity), ' ', f.message, ' ', el('code', {}, f.code))));
+}
+
+function renderReport(report) {
+  const card = el('div', { class: 'report' });
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  card.append(el('p', { class: errors ? 'verdict bad' : 'verdict good', 'data-verdict': errors ? 'not-ready' : 'ready' },
+    errors ? `Not ready: ${errors} problem${errors > 1 ? 's' : ''} to fix.` : 'Ready to install.'));
+  if (report.findings.length) card.append(renderFindings(report.findings));
+  report.certificates.forEach((cert, i) => {
+    const isLeaf = i === report.leafIndex;
+    const sans = cert.subjectAltNames.map((s) => `${s.type}: ${s.value}`);
+    const rows = [
+      ['Subject', cert.subject], ['Issuer', cert.issuer], ['Serial', cert.serialNumber],
+      ['Valid', `${cert.notBefore} to ${cert.notAfter} (${cert.daysLeft} days left)`],
+      ['Key', [cert.publicKey.algorithm, cert.publicKey.curve || (cert.publicKey.bits && `${cert.publicKey.bits} bits`)].filter(Boolean).join(' ')],
+      ['Signature', cert.signatureAlgorithm],
+      ['Key usage', cert.keyUsage.join(', ') || 'none stated'],
+      ['Extended key usage', cert.extendedKeyUsage.join(', ') || 'none stated'],
+      ['SHA-1', cert.sha1], ['SHA-256', cert.sha256],
+    ];
+    if (cert.caIssuersUrl) rows.push(['CA issuers (not fetched)', cert.caIssuersUrl]);
+    const dl = el('dl');
+    for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
+    card.append(el('article', { class: isLeaf ? 'cert leaf' : 'cert' },
+      el('p', { class: 'role' }, isLeaf ? 'Device certificate' : (cert.isCa ? 'CA certificate' : 'Certificate')),
+      el('p', { class: 'cn' }, cert.commonName || '(no common name)'),
+      sans.length ? el('p', { class: 'sans' }, sans.join('  ·  ')) : null,
+      dl));
+  });
+  if (report.privateKey) {
+    const k = report.privateKey;
+    card.append(el('p', { class: 'key' }, `Private key: ${[k.algorithm, k.curve].filter(Boolean).join(' ')}, ${k.format}${k.wasEncrypted ? ', was encrypted' : ''}.`));
+  }
+  return card;
+}

@@ -1,0 +1,79 @@
+// The page's worker: a dispatch table over the wasm core's exports, so scrypt
+// never freezes the page and a crash only costs a restart. It runs
+// as a classic worker from a blob: URL, after wasm-bindgen's no-modules glue
+// (the global `wasm_bindgen`) and self-test.js; the page sends the compiled
+// wasm in the first message. The checked install bundle (with its private
+// key) lives in wasm memory: the page only ever gets a bundle id.
+// Answers: { id, ok, value | error }.
+
+const api = wasm_bindgen; // eslint-disable-line no-undef
+let bundle = null; // the current InstallBundle (wasm memory; free() it when replaced)
+let bundleId = 0;
+
+function dropBundle() {
+  if (bundle) bundle.free();
+  bundle = null;
+}
+
+// Looked up per call (never captured), so each op uses the glue as it is now.
+const ops = {
+  generateSecret: ({ kind }) => api.generateSecret(kind),
+  strength: ({ secret }) => api.secretStrength(secret),
+  seedCommand: ({ secret }) => api.initialPopulateCommand(secret),
+
+  checkBundle({ items, passphrase }) {
+    dropBundle();
+    const checked = api.checkBundle(items, { passphrase: passphrase || undefined });
+    bundle = checked.bundle;
+    return { report: checked.report, bundleId: bundle ? ++bundleId : null };
+  },
+
+  install({ bundleId: id, secret }) {
+    if (!bundle || id !== bundleId) {
+      throw Object.assign(new Error('The certificate changed since it was checked. Check it again.'), { code: 'stale_bundle' });
+    }
+    return bundle.commands(secret);
+  },
+
+  populate: ({ secret, payload }) => api.deviceCommand('populate', api.buildJwe({ action: 'populate', secret, payload })),
+
+  deactivate: ({ secret, fingerprint, items, passphrase }) => (items && items.length
+    ? api.deactivateCommand({ secret, input: items, passphrase: passphrase || undefined })
+    : api.deactivateCommand({ secret, fingerprint })),
+
+  checkBlob: ({ text, secret }) => api.checkBlob(text, secret),
+
+  selfTest: () => selfTest(api),
+
+  clear() {
+    dropBundle();
+    return null;
+  },
+};
+
+function init(id, wasm) {
+  try {
+    api.initSync({ module: wasm });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { code: 'wasm_failed', message: `The engine did not start: ${e.message}` } });
+    return;
+  }
+  self.postMessage({ id, ok: true, value: null });
+  // After answering, so the page is usable at once: makes the first blob
+  // about as fast as the rest (bench/README.md). A call made meanwhile waits.
+  try {
+    api.warmUp();
+  } catch {
+    // Only an optimisation: a real call reports any problem itself.
+  }
+}
+
+self.onmessage = (event) => {
+  const { id, op, args } = event.data;
+  if (op === 'init') { init(id, args.wasm); return; }
+  try {
+    self.postMessage({ id, ok: true, value: ops[op](args || {}) });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { code: e.code || 'internal', message: e.message, findings: e.findings } });
+  }
+};
