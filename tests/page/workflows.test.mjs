@@ -234,6 +234,33 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       assert.equal(page.workers().includes(worker), false, 'the crashed worker is gone');
     }, { allowConsole: /simulated crash/ }));
 
+    test('progress messages fill the busy bar and the answer still comes', () => withPage('progress', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'next');
+      await page.fill('#change-new2', 'next');
+      const worker = page.workers()[0] ?? (await page.waitForEvent('worker'));
+      // The worker reports progress twice for the next populate and answers only when told.
+      await worker.evaluate(() => {
+        const answer = self.onmessage;
+        self.onmessage = (event) => {
+          if (event.data.op !== 'populate') { answer(event); return; }
+          self.postMessage({ id: event.data.id, progress: { done: 1, total: 3 } });
+          self.postMessage({ id: event.data.id, progress: { done: 2, total: 3 } });
+          self.answerHeld = () => answer(event);
+        };
+      });
+      await page.click('#change-build');
+      await page.waitForSelector('#busy-progress[value="2"][max="3"]');
+      assert.equal(await page.isVisible('#busy'), true, 'progress is not the answer');
+      assert.equal(await page.locator('#change-out pre.command').count(), 0);
+      await worker.evaluate(() => self.answerHeld());
+      await page.waitForSelector('#change-out pre.command');
+      assert.equal(openIndependently(blobOf((await commandText(page, '#change-out'))[0]), SECRET).payload, 'next');
+      await page.waitForSelector('#busy', { state: 'hidden' });
+      assert.equal(await page.getAttribute('#busy-progress', 'value'), null, 'the next run starts indeterminate');
+    }));
+
     test('clear everything wipes inputs and outputs', () => withPage('clear', async (page) => {
       await page.fill('#seed-secret', 'something');
       await page.fill('#seed-secret2', 'something');

@@ -4,10 +4,11 @@
 // gzipped, as base64 (scripts/assemble-page.mjs); the worker's thread starts
 // first and meanwhile this thread inflates and compiles the wasm, so start-up
 // costs the longest of the three, not their sum.
-// Messages: the page posts { id, op, args }; the worker answers { id, ok, value | error }.
+// Messages: the page posts { id, op, args }; the worker answers
+// { id, progress } any number of times, then { id, ok, value | error }.
 
 const workerSource = $('worker-src').textContent;
-const pending = new Map(); // id -> { resolve, reject }
+const pending = new Map(); // id -> { resolve, reject, onProgress }
 let worker;
 let ready;
 let wasmModule;
@@ -34,9 +35,10 @@ function startWorker() {
   worker.onmessage = ({ data }) => {
     const call = pending.get(data.id);
     if (!call) return;
+    if ('progress' in data) { call.onProgress(data.progress); return; }
     pending.delete(data.id);
-    if (data.ok) call.resolve(data.value);
-    else call.reject(Object.assign(new Error(data.error.message), data.error));
+    if (data.ok) { call.resolve(data.value); return; }
+    call.reject(Object.assign(new Error(data.error.message), data.error));
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -50,10 +52,10 @@ function startWorker() {
   ready = wasmModule.then((module) => post('init', { wasm: module })).finally(() => URL.revokeObjectURL(url));
 }
 
-function post(op, args) {
+function post(op, args, onProgress = () => {}) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress });
     worker.postMessage({ id, op, args });
   });
 }
@@ -75,14 +77,21 @@ async function ask(op, args) {
   return post(op, args);
 }
 
-/** One operation in the worker, with the busy bar while it works. */
-async function run(op, args, label) {
+/**
+ * One operation in the worker, with the busy bar while it works. Progress
+ * messages ({ done, total } fills the bar) also go to onProgress.
+ */
+async function run(op, args, label, onProgress) {
   const started = generation;
   showBusy(label);
   try {
     await ready;
     if (generation !== started) throw Object.assign(new Error('Cancelled.'), { code: 'cancelled' });
-    return await post(op, args);
+    return await post(op, args, (progress) => {
+      if (generation !== started) return;
+      showProgress(progress);
+      if (onProgress) onProgress(progress);
+    });
   } finally {
     if (generation === started) hideBusy();
   }
@@ -94,9 +103,18 @@ function showBusy(label) {
   $('busy').hidden = false;
 }
 
+function showProgress({ done, total } = {}) {
+  if (!(total > 0) || !(done >= 0)) return;
+  const bar = $('busy-progress');
+  bar.max = total;
+  bar.value = Math.min(done, total);
+}
+
 function hideBusy() {
   busyCount = Math.max(0, busyCount - 1);
-  if (busyCount === 0) $('busy').hidden = true;
+  if (busyCount > 0) return;
+  $('busy').hidden = true;
+  $('busy-progress').removeAttribute('value'); // the next run starts indeterminate
 }
 
 $('cancel').addEventListener('click', () => restartWorker('Cancelled. Your inputs are kept.', 'cancelled'));

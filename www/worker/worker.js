@@ -4,7 +4,7 @@
 // (the global `wasm_bindgen`) and self-test.js; the page sends the compiled
 // wasm in the first message. The checked install bundle (with its private
 // key) lives in wasm memory: the page only ever gets a bundle id.
-// Answers: { id, ok, value | error }.
+// Answers: { id, progress } any number of times, then { id, ok, value | error }.
 
 const api = wasm_bindgen; // eslint-disable-line no-undef
 let bundle = null; // the current InstallBundle (wasm memory; free() it when replaced)
@@ -16,6 +16,7 @@ function dropBundle() {
 }
 
 // Looked up per call (never captured), so each op uses the glue as it is now.
+// `progress(value)` posts a progress message for long operations.
 const ops = {
   generateSecret: ({ kind }) => api.generateSecret(kind),
   strength: ({ secret }) => api.secretStrength(secret),
@@ -72,7 +73,8 @@ self.onmessage = (event) => {
   const { id, op, args } = event.data;
   if (op === 'init') { init(id, args.wasm); return; }
   try {
-    self.postMessage({ id, ok: true, value: ops[op](args || {}) });
+    const value = ops[op](args || {}, (progress) => self.postMessage({ id, progress }));
+    self.postMessage({ id, ok: true, value });
   } catch (e) {
     self.postMessage({ id, ok: false, error: { code: e.code || 'internal', message: e.message, findings: e.findings } });
   }
