@@ -234,6 +234,28 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       assert.equal(page.workers().includes(worker), false, 'the crashed worker is gone');
     }, { allowConsole: /simulated crash/ }));
 
+    test('a trapped engine is restarted like a crashed one, and keeps every input', () => withPage('trap', async (page) => {
+      await tab(page, 'secret');
+      await page.fill('#change-current', SECRET);
+      await page.fill('#change-new', 'kept');
+      await page.fill('#change-new2', 'kept');
+      const worker = page.workers()[0] ?? (await page.waitForEvent('worker'));
+      // What a panic looks like from JavaScript: the wasm call throws a RuntimeError
+      // and the instance is unusable from then on.
+      await worker.evaluate(() => {
+        wasm_bindgen.buildJwe = () => { throw new WebAssembly.RuntimeError('unreachable'); }; // eslint-disable-line no-undef
+      });
+      await page.click('#change-build');
+      await page.waitForSelector('#change-out .callout.error[data-code=engine_failed]');
+      await page.waitForSelector('#notice[data-code=engine_restarted]:not([hidden])');
+      assert.equal(await page.inputValue('#change-current'), SECRET);
+      assert.equal(await page.inputValue('#change-new'), 'kept');
+      assert.equal(await page.inputValue('#change-new2'), 'kept');
+      await page.click('#change-build'); // the new worker works
+      await page.waitForSelector('#change-out pre.command');
+      assert.equal(page.workers().includes(worker), false, 'the trapped worker is gone');
+    }));
+
     test('progress messages fill the busy bar and the answer still comes', () => withPage('progress', async (page) => {
       await tab(page, 'secret');
       await page.fill('#change-current', SECRET);

@@ -1,5 +1,5 @@
 // The one path to the worker, which runs every wasm call: started from a blob:
-// URL (works from file:// too), restarted after a crash or a cancel.
+// URL (works from file:// too), restarted after a crash, a trap or a cancel.
 // Inputs live in the DOM, so a restart loses nothing. The wasm is inlined
 // gzipped, as base64 (scripts/assemble-page.mjs); the worker's thread starts
 // first and meanwhile this thread inflates and compiles the wasm, so start-up
@@ -39,6 +39,8 @@ function startWorker() {
     pending.delete(data.id);
     if (data.ok) { call.resolve(data.value); return; }
     call.reject(Object.assign(new Error(data.error.message), data.error));
+    // A trap leaves the wasm instance unusable: only a new worker helps.
+    if (data.error.fatal) restartWorker(RESTARTED, 'engine_restarted');
   };
   worker.onerror = (event) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 // The page's worker: a dispatch table over the wasm core's exports, so scrypt
-// never freezes the page and a crash only costs a restart. It runs
+// never freezes the page and a crash or a trap only costs a restart. It runs
 // as a classic worker from a blob: URL, after wasm-bindgen's no-modules glue
 // (the global `wasm_bindgen`) and self-test.js; the page sends the compiled
 // wasm in the first message. The checked install bundle (with its private
@@ -9,6 +9,7 @@
 const api = wasm_bindgen; // eslint-disable-line no-undef
 let bundle = null; // the current InstallBundle (wasm memory; free() it when replaced)
 let bundleId = 0;
+let broken = false; // after a trap the instance is unusable: every call says so
 
 function dropBundle() {
   if (bundle) bundle.free();
@@ -64,18 +65,32 @@ function init(id, wasm) {
   // about as fast as the rest (bench/README.md). A call made meanwhile waits.
   try {
     api.warmUp();
-  } catch {
-    // Only an optimisation: a real call reports any problem itself.
+  } catch (e) {
+    // Only an optimisation; but a trap here leaves the engine unusable.
+    if (e instanceof WebAssembly.RuntimeError) broken = true;
   }
 }
+
+const ENGINE_FAILED = {
+  code: 'engine_failed', fatal: true,
+  message: 'The engine failed and is being restarted. Your inputs are kept: try again.',
+};
 
 self.onmessage = (event) => {
   const { id, op, args } = event.data;
   if (op === 'init') { init(id, args.wasm); return; }
+  if (broken) { self.postMessage({ id, ok: false, error: ENGINE_FAILED }); return; }
   try {
     const value = ops[op](args || {}, (progress) => self.postMessage({ id, progress }));
     self.postMessage({ id, ok: true, value });
   } catch (e) {
+    // A trap (a panic, say; the console shows its message) leaves the wasm
+    // instance unusable: the page restarts this worker.
+    if (e instanceof WebAssembly.RuntimeError) {
+      broken = true;
+      self.postMessage({ id, ok: false, error: ENGINE_FAILED });
+      return;
+    }
     self.postMessage({ id, ok: false, error: { code: e.code || 'internal', message: e.message, findings: e.findings } });
   }
 };
