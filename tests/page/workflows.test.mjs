@@ -12,6 +12,8 @@ import {
 } from './helpers.mjs';
 
 const certs = makeCertificates();
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'certs');
+const p12 = JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8')).find((c) => c.name === 'p12-modern');
 const SECRET = 'correct horse battery staple';
 let browser;
 let server;
@@ -178,6 +180,20 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       await page.waitForSelector(`#deact-out [data-fingerprint="${certs.html.sha1}"]`);
       [command] = await commandText(page, '#deact-out');
       assert.equal(openIndependently(blobOf(command), SECRET).payload, certs.html.sha1);
+    }));
+
+    test('deactivate by an encrypted .p12 and its passphrase', () => withPage('deactivate-p12', async (page) => {
+      await tab(page, 'deactivate');
+      await page.fill('#deact-secret', SECRET);
+      await page.setInputFiles('#deact-files', [join(FIXTURES, p12.input)]);
+      await page.fill('#deact-pass', p12.passphrase);
+      assert.equal(await page.getAttribute('#deact-pass', 'type'), 'password');
+      await page.click('#panel-deactivate .reveal[aria-controls=deact-pass]');
+      assert.equal(await page.getAttribute('#deact-pass', 'type'), 'text');
+      await page.click('#deact-build');
+      await page.waitForSelector(`#deact-out [data-fingerprint="${p12.leaf_sha1}"]`);
+      const [command] = await commandText(page, '#deact-out');
+      assert.equal(openIndependently(blobOf(command), SECRET).payload, p12.leaf_sha1);
     }));
 
     test('check a populate blob: the secret is masked until revealed', () => withPage('check', async (page) => {
