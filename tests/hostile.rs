@@ -146,6 +146,13 @@ const P12_5_SCRYPT_PARTS: &[u8] = include_bytes!("hostile/p12-nomac-5-parts-scry
 const CERT_PEM_MARKER: &[u8] = include_bytes!("hostile/cert-with-pem-marker-in-cn.der");
 const CERT_SIGALG_OUTER: &[u8] = include_bytes!("hostile/cert-sigalg-outer-differs.der");
 const CERT_SIGALG_PARAMS: &[u8] = include_bytes!("hostile/cert-sigalg-params-differ.der");
+const CERT_BER_OUTER: &[u8] = include_bytes!("hostile/cert-ber-outer-length-83.der");
+const CERT_BER_SERIAL: &[u8] = include_bytes!("hostile/cert-ber-serial-length-81.der");
+const CERT_BER_INDEFINITE: &[u8] = include_bytes!("hostile/cert-ber-indefinite-length.der");
+const CERT_BER_TBS_INDEFINITE: &[u8] = include_bytes!("hostile/cert-ber-tbs-indefinite-length.der");
+const CERT_BER_BIT_STRING: &[u8] = include_bytes!("hostile/cert-ber-constructed-bit-string.der");
+const CERT_BER_OCTET_STRING: &[u8] = include_bytes!("hostile/cert-ber-constructed-octet-string.der");
+const CERT_NESTED_42: &[u8] = include_bytes!("hostile/cert-nested-42-levels.der");
 
 const HDR_OK: &str =
     r#"{"alg":"dir","cisco-action":"add","cisco-kdf":{"salt":"5eZTCAP4M_Y","version":"1"},"enc":"A128GCM"}"#;
@@ -308,6 +315,19 @@ const CASES: &[Case] = &[
     case("inspect: outer signature algorithm without the TBS's NULL parameters", Inspect(None), Bytes(CERT_SIGALG_PARAMS), UNSUPPORTED),
     case("inspect: outer signature algorithm differs, with the leaf's key (no add payload)", InspectText(None), Gen(|| with_leaf_key(CERT_SIGALG_OUTER)), UNSUPPORTED),
     case("inspect: outer signature parameters differ, with the leaf's key (no add payload)", InspectText(None), Gen(|| with_leaf_key(CERT_SIGALG_PARAMS)), UNSUPPORTED),
+    // --- inspect: certificates in BER, not DER (der/leaf.der framed otherwise, by make.py) ---
+    case("inspect: BER certificate, outer length 83 00 ..", Inspect(None), Bytes(CERT_BER_OUTER), UNSUPPORTED),
+    case("inspect: BER certificate, outer length 83 00 .., with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_OUTER)), UNSUPPORTED),
+    case("sha1: BER certificate, outer length 83 00 .. (its SHA-1 is not the device's)", Sha1, Bytes(CERT_BER_OUTER), Fails(NoCertificate)),
+    case("inspect: BER certificate, serial length 81 02", Inspect(None), Bytes(CERT_BER_SERIAL), UNSUPPORTED),
+    case("inspect: BER certificate, serial length 81 02, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_SERIAL)), UNSUPPORTED),
+    case("inspect: BER certificate, indefinite length", Inspect(None), Bytes(CERT_BER_INDEFINITE), UNSUPPORTED),
+    case("inspect: BER certificate, indefinite length, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_INDEFINITE)), UNSUPPORTED),
+    case("inspect: BER certificate, TBS of indefinite length, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_TBS_INDEFINITE)), UNSUPPORTED),
+    case("inspect: BER certificate, public key BIT STRING in pieces, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_BIT_STRING)), UNSUPPORTED),
+    case("inspect: BER certificate, extension OCTET STRING in pieces, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_BER_OCTET_STRING)), UNSUPPORTED),
+    case("inspect: DER certificate nested 42 levels deep (the cap is 32)", Inspect(None), Bytes(CERT_NESTED_42), UNSUPPORTED),
+    case("inspect: DER certificate nested 42 levels deep, with the leaf's key", InspectText(None), Gen(|| with_leaf_key(CERT_NESTED_42)), UNSUPPORTED),
     // --- inspect: key-derivation work --------------------------------------------------------
     case("inspect: PKCS#12 at 2,000,000 iterations", Inspect(PASS), Bytes(ITER_2M_P12), UNSUPPORTED),
     case("inspect: PKCS#12 at 2,000,000 iterations, no passphrase", Inspect(None), Bytes(ITER_2M_P12), UNSUPPORTED),

@@ -6,6 +6,7 @@
 
 mod checks;
 mod decoded;
+mod der;
 mod describe;
 mod input;
 mod key;
@@ -111,9 +112,13 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
     report
 }
 
-/// Parses one certificate; refuses it as damaged when it cannot be read or
-/// its signature algorithm fields differ.
+/// Parses one certificate; refuses it as damaged when it is not DER (its
+/// fingerprints would not be a device's), cannot be read, or its signature
+/// algorithm fields differ.
 fn parse_certificate(der: &[u8]) -> Result<X509Certificate<'_>, Finding> {
+    if !der::is_der(der) {
+        return Err(refusal::not_der());
+    }
     let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|_| refusal::damaged_certificate())?;
     if !signature::algorithms_agree(&cert) {
         return Err(refusal::signature_algorithms_differ());

@@ -43,3 +43,11 @@ pub(crate) fn signature_algorithms_differ() -> Finding {
          signature cannot be trusted. Download the certificate again from your CA, or ask your CA to issue it again.",
     )
 }
+
+pub(crate) fn not_der() -> Finding {
+    unsupported(
+        "A certificate is not in DER, the one encoding its fingerprint is taken over: a device would compute \
+         another. Re-encode it with `openssl x509 -in cert.pem -out fixed.pem` and use fixed.pem; if that is \
+         still refused, the part your CA signed is not DER: ask your CA for the certificate again.",
+    )
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the hand-built hostile inputs of tests/hostile.rs into this folder.
 
-    python3 tests/hostile/make.py [NAME...]   (needs the `cryptography` package)
+    python3 tests/hostile/make.py [NAME...]   (needs `cryptography` and `pyasn1`)
 
 With names, only those files are written (the others keep their bytes).
 
@@ -14,12 +14,17 @@ committed; rerunning this script draws new salts, IVs and keys, so it changes
 the bytes but not what the tests expect of them.
 """
 
+import base64
 import hashlib
 import os
 import pathlib
+import re
 import datetime
 import sys
 
+from pyasn1.codec.ber import decoder as ber
+from pyasn1.codec.der import encoder as der
+from pyasn1.type import univ
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -88,6 +93,23 @@ def tlvs(der: bytes) -> list:
 
 def join(values: list) -> bytes:
     return b"".join(tlv(tag, body) for tag, body in values)
+
+
+# --- BER that is not DER: the same value, framed otherwise -----------------
+
+def long_length(tag: int, body: bytes, width: int) -> bytes:
+    """`tag`, then the length in `width` bytes with leading zeros (not minimal)."""
+    return bytes([tag, 0x80 | width]) + len(body).to_bytes(width, "big") + body
+
+
+def indefinite(tag: int, body: bytes) -> bytes:
+    """`tag`, the indefinite length (0x80), `body`, then end-of-contents."""
+    return bytes([tag, 0x80]) + body + b"\0\0"
+
+
+def in_pieces(tag: int, body: bytes) -> bytes:
+    """A string type as BER's constructed form: one primitive piece inside."""
+    return tlv(tag | 0x20, tlv(tag, body))
 
 
 def cert_parts(der: bytes) -> tuple:
@@ -249,6 +271,39 @@ def main() -> None:
     hostile_certificates()
 
 
+def canonical(data: bytes) -> bytes:
+    """The reference DER of `data`: pyasn1 reads it as BER and writes it as DER."""
+    def primitive(value):
+        # Read without a schema, a string sent in pieces keeps its constructed
+        # tag; DER has only the primitive one.
+        if isinstance(value, (univ.BitString, univ.OctetString)) and len(value.tagSet) == 1:
+            return value.clone(tagSet=type(value).tagSet)
+        if isinstance(value, (univ.Sequence, univ.Set, univ.SequenceOf, univ.SetOf)):
+            for i in range(len(value)):
+                value.setComponentByPosition(i, primitive(value.getComponentByPosition(i)), verifyConstraints=False)
+        return value
+
+    value, rest = ber.decode(data)
+    assert not rest, "one value"
+    return der.encode(primitive(value))
+
+
+def fixture_certificates() -> list:
+    """Every certificate under tests/fixtures/certs/ that `cryptography` reads
+    (its own parser is strict DER), as its bytes."""
+    found = []
+    for path in sorted(FIXTURES.rglob("*")):
+        data = path.read_bytes() if path.suffix in (".pem", ".der") else b""
+        blocks = re.findall(rb"-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", data, re.S)
+        for candidate in [base64.b64decode(b"".join(b.split())) for b in blocks] if blocks else [data]:
+            try:
+                x509.load_der_x509_certificate(candidate)
+            except ValueError:
+                continue
+            found.append(candidate)
+    return found
+
+
 def hostile_certificates() -> None:
     """Certificates that differ from a valid leaf (der/leaf.der, sha256WithRSA,
     its key is der/leaf-pkcs8.der) in one way. Deterministic: no random bytes."""
@@ -261,6 +316,47 @@ def hostile_certificates() -> None:
     # TBS. Here the OID differs; then only the parameters (absent, not NULL).
     write("cert-sigalg-outer-differs.der", cert_of(tbs, (0x30, oid(SHA384_RSA) + NULL), sig))
     write("cert-sigalg-params-differ.der", cert_of(tbs, (0x30, oid(SHA256_RSA)), sig))
+
+    # BER but not DER: each parses to the same certificate as the leaf, but
+    # its SHA-1 is not the one a device computes.
+    body = tlv(0x30, tbs) + join([alg, sig])
+    write("cert-ber-outer-length-83.der", long_length(0x30, body, 3))
+    serial = long_length(0x02, fields[1][1], 1)  # 02 81 02 instead of 02 02
+    write("cert-ber-serial-length-81.der", cert_of(join(fields[:1]) + serial + join(fields[2:]), alg, sig))
+    write("cert-ber-indefinite-length.der", indefinite(0x30, body))
+    write("cert-ber-tbs-indefinite-length.der", seq(indefinite(0x30, tbs) + join([alg, sig])))
+    spki = tlvs(fields[6][1])  # the subjectPublicKey BIT STRING in one piece
+    spki_in_pieces = tlv(0x30, join(spki[:1]) + in_pieces(0x03, spki[1][1]))
+    write("cert-ber-constructed-bit-string.der",
+          cert_of(join(fields[:6]) + spki_in_pieces + join(fields[7:]), alg, sig))
+    [(_, extensions)] = tlvs(fields[7][1])
+    first, *rest = tlvs(extensions)
+    ext_oid, *ext_more = tlvs(first[1])  # the extnValue OCTET STRING in one piece
+    ext = tlv(0x30, join([ext_oid] + ext_more[:-1]) + in_pieces(0x04, ext_more[-1][1]))
+    write("cert-ber-constructed-octet-string.der",
+          cert_of(join(fields[:7]) + tlv(0xA3, seq(ext + join(rest))), alg, sig))
+
+    # DER, but 42 levels deep (the cap is 32): an extra subject attribute of
+    # an unknown type whose value is 36 SEQUENCEs, each holding the next.
+    deep = NULL
+    for _ in range(36):
+        deep = seq(deep)
+    subject = tlv(0x30, fields[5][1] + tlv(0x31, seq(oid("1.3.6.1.4.1.55555.1"), deep)))
+    write("cert-nested-42-levels.der", cert_of(join(fields[:5]) + subject + join(fields[6:]), alg, sig))
+
+    # The reference the strict-DER walk (src/cert/der.rs) is tested against:
+    # pyasn1 re-encodes every fixture certificate and the files above that
+    # are DER to the same bytes, and each cert-ber-* file to der/leaf.der.
+    # (`openssl x509 -out` keeps the signed part's encoding, so it mends
+    # only the outer framing: of these, the outer length and indefinite one.)
+    fixtures = fixture_certificates()
+    assert len(fixtures) >= 40 and leaf in fixtures
+    for cert in fixtures:
+        assert canonical(cert) == cert, "a fixture certificate is not DER"
+    for path in sorted(HERE.glob("cert-*.der")):
+        expected = leaf if path.name.startswith("cert-ber-") else path.read_bytes()
+        assert canonical(path.read_bytes()) == expected, path.name
+    print(f"reference: {len(fixtures)} fixture certificates are DER; each cert-ber-* re-encodes to der/leaf.der")
 
 
 if __name__ == "__main__":
