@@ -1,6 +1,32 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Options of inspect. */
+export interface InspectOptions {
+    /** Opens an encrypted key or PKCS#12 file. */
+    passphrase?: string;
+    /** The time to check validity against. Default: now. */
+    now?: Date;
+}
+export interface CertificateInfo {
+    subject: string; commonName: string | null;
+    subjectAltNames: { type: "DNS" | "email" | "URI" | "IP" | "other"; value: string }[];
+    issuer: string; serialNumber: string; notBefore: string; notAfter: string; daysLeft: number;
+    publicKey: { algorithm: string; curve: string | null; bits: number | null };
+    signatureAlgorithm: string; keyUsage: string[]; extendedKeyUsage: string[];
+    isCa: boolean; selfSigned: boolean; sha1: string; sha256: string; caIssuersUrl: string | null;
+}
+/** What inspect returns. Never holds key material, except addPayload. */
+export interface InspectReport {
+    certificates: CertificateInfo[];
+    privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
+    leafIndex: number | null;
+    findings: Finding[];
+    addPayload: string | null;
+}
+
+
+
 /** The four device actions. */
 export type Action = "populate" | "add" | "activate" | "deactivate";
 /** Content encryptions a device takes. */
@@ -23,30 +49,6 @@ export interface BuildJweOptions {
     /** The time certificates are checked against. Default: now. */
     now?: Date;
 }
-/** Options of inspect. */
-export interface InspectOptions {
-    /** Opens an encrypted key or PKCS#12 file. */
-    passphrase?: string;
-    /** The time to check validity against. Default: now. */
-    now?: Date;
-}
-export interface Finding { severity: "error" | "warning" | "info"; code: string; message: string }
-export interface CertificateInfo {
-    subject: string; commonName: string | null;
-    subjectAltNames: { type: "DNS" | "email" | "URI" | "IP" | "other"; value: string }[];
-    issuer: string; serialNumber: string; notBefore: string; notAfter: string; daysLeft: number;
-    publicKey: { algorithm: string; curve: string | null; bits: number | null };
-    signatureAlgorithm: string; keyUsage: string[]; extendedKeyUsage: string[];
-    isCa: boolean; selfSigned: boolean; sha1: string; sha256: string; caIssuersUrl: string | null;
-}
-/** What inspect returns. Never holds key material, except addPayload. */
-export interface InspectReport {
-    certificates: CertificateInfo[];
-    privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
-    leafIndex: number | null;
-    findings: Finding[];
-    addPayload: string | null;
-}
 /** What openJwe returns. */
 export interface OpenedJwe {
     action: Action;
@@ -57,16 +59,76 @@ export interface OpenedJwe {
     header: { alg: "dir"; "cisco-action": Action; "cisco-kdf": { salt: string; version: "1" }; enc: Enc };
     payload: string;
 }
+
+
+
+/** What checkBundle returns: the report (never with addPayload) and, when it has no error, the bundle. */
+export interface CheckedBundle { report: InspectReport; bundle: InstallBundle | null }
+/** What InstallBundle.commands returns. */
+export interface InstallCommands { add: string; activate: string; commonName: string | null; fingerprint: string }
+/** Arguments of deactivateCommand: the fingerprint, or the certificate's files. */
+export interface DeactivateOptions {
+    secret: string;
+    fingerprint?: string;
+    input?: string | Uint8Array | (string | Uint8Array)[];
+    /** Opens an encrypted .p12 given as input. */
+    passphrase?: string;
+    now?: Date;
+}
+/** What checkBlob returns: payload for populate, activate, deactivate; report for add. */
+export interface CheckedBlob {
+    action: Action; enc: Enc; salt: string; payload: string | null; report: InspectReport | null;
+}
+
+
+
+export interface Finding { severity: "error" | "warning" | "info"; code: string; message: string; inputIndex?: number }
 /** Every error thrown by this module is an Error with a stable code. */
 export interface DeviceIdentityError extends Error { code: string; findings?: Finding[] }
 
 
 
 /**
+ * A bundle that passed every check, held in wasm memory: JavaScript never
+ * sees its private key. Call `free()` when done with it.
+ */
+export class InstallBundle {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The `add` and `activate` commands under the device's current secret.
+     */
+    commands(secret: string): InstallCommands;
+    /**
+     * The leaf's SHA-1 fingerprint.
+     */
+    readonly fingerprint: string;
+}
+
+/**
  * Builds the compact JWE (the "blob") a device takes for one action.
  * Throws an Error with a `code` for any bad input; see the README.
  */
 export function buildJwe(options: BuildJweOptions): string;
+
+/**
+ * Finds the blob in pasted text (alone, a whole command, or with text around
+ * it), opens it with the secret, and says what it carries.
+ */
+export function checkBlob(text: string, secret: string): CheckedBlob;
+
+/**
+ * Checks certificate files (as `inspect` takes them) by the device's rules and
+ * returns `{ report, bundle }`; `bundle` builds the install commands.
+ */
+export function checkBundle(input: string | Uint8Array | (string | Uint8Array)[], options: InspectOptions | undefined): CheckedBundle;
+
+/**
+ * The `deactivate` command, from a fingerprint or the certificate's files:
+ * `{ fingerprint, command }`.
+ */
+export function deactivateCommand(options: DeactivateOptions): { fingerprint: string; command: string };
 
 /**
  * Returns the exact device command text that carries `jwe` for `action`
@@ -128,6 +190,12 @@ export function secretStrength(secret: string): { bits: number; label: string; a
 export function sha1Fingerprint(input: string | Uint8Array, options: InspectOptions | undefined): string;
 
 /**
+ * Runs once when the module is instantiated: a panic then reports its
+ * message on the console instead of a bare "unreachable" trap.
+ */
+export function start(): void;
+
+/**
  * Runs the key derivation's code once on a small input so that the engine
  * optimises it before the first blob; the worker calls it right after start-up.
  */
@@ -137,17 +205,24 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_installbundle_free: (a: number, b: number) => void;
     readonly buildJwe: (a: any) => [number, number, number, number];
+    readonly checkBlob: (a: any, b: any) => [number, number, number];
+    readonly checkBundle: (a: any, b: any) => [number, number, number];
+    readonly deactivateCommand: (a: any) => [number, number, number];
     readonly deviceCommand: (a: any, b: any) => [number, number, number, number];
     readonly errorCodes: () => any;
     readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
+    readonly installbundle_commands: (a: number, b: any) => [number, number, number];
+    readonly installbundle_fingerprint: (a: number) => [number, number];
     readonly maxInputBytes: () => number;
     readonly normalizeFingerprint: (a: any) => [number, number, number, number];
     readonly openJwe: (a: any, b: any) => [number, number, number];
     readonly secretStrength: (a: any) => [number, number, number];
     readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
+    readonly start: () => void;
     readonly warmUp: () => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -1,6 +1,58 @@
 /* @ts-self-types="./webex_device_identity.d.ts" */
 
 /**
+ * A bundle that passed every check, held in wasm memory: JavaScript never
+ * sees its private key. Call `free()` when done with it.
+ */
+export class InstallBundle {
+    static __wrap(ptr) {
+        const obj = Object.create(InstallBundle.prototype);
+        obj.__wbg_ptr = ptr;
+        InstallBundleFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        InstallBundleFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_installbundle_free(ptr, 0);
+    }
+    /**
+     * The `add` and `activate` commands under the device's current secret.
+     * @param {string} secret
+     * @returns {InstallCommands}
+     */
+    commands(secret) {
+        const ret = wasm.installbundle_commands(this.__wbg_ptr, secret);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The leaf's SHA-1 fingerprint.
+     * @returns {string}
+     */
+    get fingerprint() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.installbundle_fingerprint(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+}
+if (Symbol.dispose) InstallBundle.prototype[Symbol.dispose] = InstallBundle.prototype.free;
+
+/**
  * Builds the compact JWE (the "blob") a device takes for one action.
  * Throws an Error with a `code` for any bad input; see the README.
  * @param {BuildJweOptions} options
@@ -23,6 +75,50 @@ export function buildJwe(options) {
     } finally {
         wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
     }
+}
+
+/**
+ * Finds the blob in pasted text (alone, a whole command, or with text around
+ * it), opens it with the secret, and says what it carries.
+ * @param {string} text
+ * @param {string} secret
+ * @returns {CheckedBlob}
+ */
+export function checkBlob(text, secret) {
+    const ret = wasm.checkBlob(text, secret);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Checks certificate files (as `inspect` takes them) by the device's rules and
+ * returns `{ report, bundle }`; `bundle` builds the install commands.
+ * @param {string | Uint8Array | (string | Uint8Array)[]} input
+ * @param {InspectOptions | undefined} options
+ * @returns {CheckedBundle}
+ */
+export function checkBundle(input, options) {
+    const ret = wasm.checkBundle(input, options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The `deactivate` command, from a fingerprint or the certificate's files:
+ * `{ fingerprint, command }`.
+ * @param {DeactivateOptions} options
+ * @returns {{ fingerprint: string; command: string }}
+ */
+export function deactivateCommand(options) {
+    const ret = wasm.deactivateCommand(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
 }
 
 /**
@@ -216,6 +312,14 @@ export function sha1Fingerprint(input, options) {
 }
 
 /**
+ * Runs once when the module is instantiated: a panic then reports its
+ * message on the console instead of a bare "unreachable" trap.
+ */
+export function start() {
+    wasm.start();
+}
+
+/**
  * Runs the key derivation's code once on a small input so that the engine
  * optimises it before the first blob; the worker calls it right after start-up.
  */
@@ -295,6 +399,17 @@ function __wbg_get_imports() {
             const ret = arg0.constructor;
             return ret;
         },
+        __wbg_error_757e9472f8410341: function(arg0, arg1) {
+            let deferred0_0;
+            let deferred0_1;
+            try {
+                deferred0_0 = arg0;
+                deferred0_1 = arg1;
+                console.error(getStringFromWasm0(arg0, arg1));
+            } finally {
+                wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+            }
+        },
         __wbg_getOwnPropertyDescriptor_bde8c48ab22edbff: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
             return ret;
@@ -316,6 +431,10 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
+        __wbg_installbundle_new: function(arg0) {
+            const ret = InstallBundle.__wrap(arg0);
             return ret;
         },
         __wbg_length_186163212ffe79c3: function(arg0) {
@@ -340,6 +459,10 @@ function __wbg_get_imports() {
         },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_new_bb74001155cb8ca8: function() {
+            const ret = new Error();
             return ret;
         },
         __wbg_new_cd4348290afae586: function() {
@@ -377,6 +500,13 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_stack_575c4e0918581b9c: function(arg0, arg1) {
+            const ret = arg1.stack;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
@@ -416,6 +546,10 @@ function __wbg_get_imports() {
         "./webex_device_identity_bg.js": import0,
     };
 }
+
+const InstallBundleFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_installbundle_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();

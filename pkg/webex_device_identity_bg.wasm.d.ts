@@ -1,17 +1,24 @@
 /* tslint:disable */
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
+export const __wbg_installbundle_free: (a: number, b: number) => void;
 export const buildJwe: (a: any) => [number, number, number, number];
+export const checkBlob: (a: any, b: any) => [number, number, number];
+export const checkBundle: (a: any, b: any) => [number, number, number];
+export const deactivateCommand: (a: any) => [number, number, number];
 export const deviceCommand: (a: any, b: any) => [number, number, number, number];
 export const errorCodes: () => any;
 export const generateSecret: (a: any) => [number, number, number, number];
 export const initialPopulateCommand: (a: any) => [number, number, number, number];
 export const inspect: (a: any, b: any) => [number, number, number];
+export const installbundle_commands: (a: number, b: any) => [number, number, number];
+export const installbundle_fingerprint: (a: number) => [number, number];
 export const maxInputBytes: () => number;
 export const normalizeFingerprint: (a: any) => [number, number, number, number];
 export const openJwe: (a: any, b: any) => [number, number, number];
 export const secretStrength: (a: any) => [number, number, number];
 export const sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
+export const start: () => void;
 export const warmUp: () => void;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
