@@ -17,6 +17,15 @@ lines = [
     "pub const FILES: &[(&str, &[u8])] = &[",
 ]
 lines += [f'    ("{p}", include_bytes!("{p}")),' for p in paths]
-lines += ["];", ""]
+lines += [
+    "];",
+    "",
+    "/// The bytes of the fixture at `path` (a test's own mistake if it is not indexed).",
+    "#[allow(dead_code)] // not every suite that includes this file looks files up by path",
+    "pub fn file(path: &str) -> &'static [u8] {",
+    '    FILES.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("no fixture {path}")).1',
+    "}",
+    "",
+]
 (HERE / "index.rs").write_text("\n".join(lines))
 print(f"indexed {len(paths)} fixture files")

@@ -7,6 +7,8 @@ mod common;
 #[path = "fixtures/certs/index.rs"]
 mod fixtures;
 
+use fixtures::file;
+
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
@@ -39,10 +41,6 @@ struct Generate {
 
 fn cases() -> Vec<Case> {
     serde_json::from_str(include_str!("fixtures/certs/cases.json")).unwrap()
-}
-
-fn file(path: &str) -> &'static [u8] {
-    fixtures::FILES.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("no fixture {path}")).1
 }
 
 fn input_bytes(case: &Case) -> Vec<u8> {

@@ -6,6 +6,8 @@ mod common;
 #[path = "fixtures/certs/index.rs"]
 mod fixtures;
 
+use fixtures::file;
+
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(target_arch = "wasm32")]
@@ -19,10 +21,6 @@ use webex_device_identity::tasks::{build_jwe, check_blob, check_bundle, deactiva
 use webex_device_identity::ErrorKind;
 
 const PASSPHRASE: &str = "correct horse";
-
-fn file(path: &str) -> &'static [u8] {
-    fixtures::FILES.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("no fixture {path}")).1
-}
 
 fn options(passphrase: Option<&str>) -> InspectOptions<'_> {
     InspectOptions { passphrase, now: common::NOW }

@@ -2,8 +2,6 @@
 //! payload must pass every certificate check of the device profile), then the
 //! device protocol derives and seals.
 
-use zeroize::Zeroizing;
-
 use crate::cert::{inspect, Input, InspectOptions, Report};
 use crate::device::blob::{check_iv, seal, ContentKey};
 use crate::device::kdf::check_salt;
@@ -45,9 +43,28 @@ pub fn build_jwe(secret: &Secret, request: &BuildRequest<'_>) -> Result<String, 
     if request.action == Action::Add && !request.allow_findings {
         check_add_bundle(request.payload, request.now)?;
     }
-    let payload = prepare_payload(request.action, request.payload)?;
-    let key = ContentKey::derive(secret, request.enc, request.salt)?;
-    seal(&key, request.action, payload.as_bytes(), request.iv)
+    prepare_and_seal(secret, request.action, request.enc, request.payload, request.salt, request.iv)
+}
+
+/// Seals a payload already checked against the policy (the install bundle,
+/// a fingerprint): A256GCM, a fresh random salt and IV.
+pub(crate) fn seal_checked(secret: &Secret, action: Action, payload: &str) -> Result<String, Error> {
+    prepare_and_seal(secret, action, Enc::A256Gcm, payload, None, None)
+}
+
+/// The device protocol's part: the payload in its device form, the key
+/// derived (the slow step), then sealed.
+fn prepare_and_seal(
+    secret: &Secret,
+    action: Action,
+    enc: Enc,
+    payload: &str,
+    salt: Option<&[u8]>,
+    iv: Option<&[u8]>,
+) -> Result<String, Error> {
+    let payload = prepare_payload(action, payload)?;
+    let key = ContentKey::derive(secret, enc, salt)?;
+    seal(&key, action, payload.as_bytes(), iv)
 }
 
 /// An `add` payload must pass every certificate check with no error finding.
@@ -57,7 +74,7 @@ fn check_add_bundle(payload: &str, now: i64) -> Result<(), Error> {
 }
 
 /// `certificate_rejected`, carrying every finding, when the report has an error.
-pub(crate) fn refuse_errors(report: &Report) -> Result<(), Error> {
+fn refuse_errors(report: &Report) -> Result<(), Error> {
     if !report.has_errors() {
         return Ok(());
     }
@@ -71,11 +88,4 @@ pub(crate) fn refuse_errors(report: &Report) -> Result<(), Error> {
         format!("The certificate bundle would not work on a device: {}{more}", errors[0].message),
     )
     .with_findings(report.findings.clone()))
-}
-
-/// The payload as it will be sealed, for callers that checked it already.
-pub(crate) fn seal_checked(secret: &Secret, action: Action, payload: &str) -> Result<String, Error> {
-    let payload: Zeroizing<String> = prepare_payload(action, payload)?;
-    let key = ContentKey::derive(secret, Enc::A256Gcm, None)?;
-    seal(&key, action, payload.as_bytes(), None)
 }
