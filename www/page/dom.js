@@ -1,5 +1,5 @@
 // DOM helpers every other file uses: find by id, build elements from text,
-// read chosen files, and the page-wide notice. Text only: strings become text nodes, never HTML.
+// and the page-wide notice. Text only: strings become text nodes, never HTML.
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,18 +17,27 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** What the worker takes as certificate input: each file's bytes, then the pasted text. */
-async function readItems(files, text) {
-  const items = [];
-  for (const file of files) items.push(new Uint8Array(await file.arrayBuffer()));
-  if (text && text.trim()) items.push(text);
-  return items;
+/** A button that calls `onClick`. */
+function button(label, onClick, attrs = {}) {
+  const b = el('button', { type: 'button', class: 'quiet', ...attrs }, label);
+  b.addEventListener('click', onClick);
+  return b;
 }
 
-/** The page-wide notice (restarts, cancels); `code` says which, for tests and tools. */
-function notify(message, code = '') {
+let noticeTimer = 0;
+
+/**
+ * The page-wide notice (restarts, cancels, "Clear everything"); `code` says
+ * which, for tests and tools. An `action` ({ label, run }) adds a button; a
+ * notice goes away by itself after `seconds`, or at the next notice or run.
+ */
+function notify(message, code = '', { action = null, seconds = 0 } = {}) {
   const notice = $('notice');
-  notice.textContent = message;
+  clearTimeout(noticeTimer);
+  const parts = [el('span', { id: 'notice-text' }, message)];
+  if (action) parts.push(button(action.label, () => { notify(''); action.run(); }, { id: 'notice-action' }));
+  notice.replaceChildren(...parts);
   notice.dataset.code = message ? code : '';
   notice.hidden = !message;
+  if (message && seconds) noticeTimer = setTimeout(() => notify(''), seconds * 1000);
 }

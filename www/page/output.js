@@ -1,5 +1,6 @@
 // What a workflow shows in its output area: errors (with their code, kept in
-// data-code too), and commands with Copy and "Download as .txt".
+// data-code too), commands with Copy and Download, the warning before a file
+// that carries a secret is saved, and how to run the commands on a device.
 
 function errorBox(message, code) {
   return el('div', { class: 'callout error', role: 'alert', 'data-code': code || '' }, el('p', {}, message));
@@ -9,7 +10,7 @@ function errorBox(message, code) {
 function showError(out, error) {
   const box = errorBox(error.message, error.code);
   if (error.findings && error.findings.length) box.append(renderFindings(error.findings));
-  if (error.code && error.code !== 'cancelled') box.append(el('p', { class: 'code' }, `Error code: ${error.code}`));
+  if (error.code && error.code !== 'cancelled') box.append(el('p', { class: 'code' }, `Code for support: ${error.code}`));
   out.replaceChildren(box);
 }
 
@@ -18,22 +19,43 @@ function showProblem(out, code, message) {
   out.replaceChildren(errorBox(message, code));
 }
 
-function fileName(commonName, what) {
-  const base = (commonName || 'device').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60) || 'device';
-  return `${base}-${what}.txt`;
+/** A file name from the admin's device label, else `fallback` (a CN), else "device". */
+function fileName(label, fallback, what) {
+  const clean = (text) => (text || '').trim().replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
+  return `${clean(label) || clean(fallback) || 'device'}-${what}.txt`;
 }
 
-/** A command in a monospace box with Copy and Download buttons. */
-function commandBox(title, text, downloadName) {
+/**
+ * A command in a monospace box with Copy and Download buttons. `sensitive`
+ * (a sentence: what the file holds) puts a warning and a second click between
+ * Download and the file, since a saved file outlives this page.
+ */
+function commandBox(title, text, downloadName, { sensitive = '', id = '' } = {}) {
   const pre = el('pre', { class: 'command', tabindex: '0', 'aria-label': title }, text);
-  const copy = el('button', { type: 'button', class: 'quiet' }, 'Copy');
-  copy.addEventListener('click', () => copyText(text, copy));
-  const download = el('button', { type: 'button', class: 'quiet' }, 'Download as .txt');
-  download.addEventListener('click', () => downloadText(text, downloadName));
-  return el('div', { class: 'command-box' }, el('h3', {}, title), pre, el('div', { class: 'row' }, copy, download));
+  const copy = button('Copy', () => copyText(text, copy));
+  const row = el('div', { class: 'row' }, copy);
+  row.append(downloadButton('Download as .txt', text, downloadName, sensitive, id));
+  return el('div', { class: 'command-box' }, el('h3', {}, title), pre, row);
 }
 
-async function copyText(text, button) {
+/** A Download button; with `sensitive`, it first shows why the file needs care and asks again. */
+function downloadButton(label, text, name, sensitive, id = '') {
+  const save = button(label, () => {
+    if (!sensitive) { downloadText(text, name); return; }
+    const warning = el('div', { class: 'callout warn', 'data-warning': 'secret-in-file' },
+      el('p', {}, `${sensitive} Store it as carefully as the secret itself, and delete it once the device is done.`));
+    const confirm = button(`Save ${name}`, () => { downloadText(text, name); warning.remove(); save.hidden = false; },
+      { class: 'quiet', 'data-confirm': 'download' });
+    const cancel = button('Cancel', () => { warning.remove(); save.hidden = false; save.focus(); });
+    warning.append(el('div', { class: 'row' }, confirm, cancel));
+    save.hidden = true;
+    save.after(warning);
+    confirm.focus();
+  }, id ? { id } : {});
+  return save;
+}
+
+async function copyText(text, target) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
@@ -45,8 +67,8 @@ async function copyText(text, button) {
     document.execCommand('copy');
     area.remove();
   }
-  button.textContent = 'Copied';
-  setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+  target.textContent = 'Copied';
+  setTimeout(() => { target.textContent = 'Copy'; }, 1500);
 }
 
 function downloadText(text, name) {
@@ -57,3 +79,19 @@ function downloadText(text, name) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Shows freshly built commands: scrolled into view, the heading focused for screen readers. */
+function reveal(out) {
+  const heading = out.querySelector('h3, p');
+  if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
+  out.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+/** "How to run these": where to type the commands, and how to check what they did. */
+function runGuide(steps) {
+  return el('details', { class: 'how-to-run' }, el('summary', {}, 'How to run these'),
+    el('ol', {}, ...steps.map((step) => el('li', {}, ...[].concat(step)))));
+}
+
+const WHERE_TO_RUN = ['Open the device\'s shell: an SSH session to the device as an admin user, or its own console. ',
+  'The device must be online (registered to Webex).'];

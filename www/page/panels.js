@@ -25,13 +25,40 @@ for (const tab of tabs) {
   });
 }
 
-/** Empties every field of panel `id` (secrets hidden again) and every output in it. */
+/**
+ * Empties every field of panel `id` (secrets hidden again) and every output in
+ * it. Each emptied field fires "input", so the workflows' bound state follows.
+ */
 function clearPanel(id) {
   const panel = $(id);
   for (const input of panel.querySelectorAll('input, textarea')) {
+    if (input.type === 'file' || input.readOnly) continue;
+    const wasSet = input.type === 'checkbox' ? input.checked : input.value !== '';
     if (input.type === 'checkbox') input.checked = false;
     else input.value = '';
     if (input.hasAttribute('data-secret')) setRevealed(input, false);
+    if (wasSet) input.dispatchEvent(new Event('input'));
   }
   for (const out of panel.querySelectorAll('.out, [aria-live]')) out.replaceChildren();
+  for (const note of panel.querySelectorAll('.hint[data-code=edge_whitespace]')) note.hidden = true;
+}
+
+/** Every field's value (and every box's tick) in the page, to undo "Clear everything". */
+function fieldValues() {
+  return [...document.querySelectorAll('main input, main textarea')]
+    .filter((input) => input.id && input.type !== 'file' && !input.readOnly)
+    .map((input) => [input.id, input.type === 'checkbox' ? input.checked : input.value, input.type]);
+}
+
+function restoreFieldValues(values) {
+  for (const [id, value, type] of values) {
+    const input = $(id);
+    if (!input) continue;
+    if (input.type === 'checkbox') input.checked = value;
+    else input.value = value;
+    input.type = type; // a secret that was shown is shown again
+    const toggle = document.querySelector(`.reveal[aria-controls="${id}"]`);
+    if (toggle) setRevealed(input, type === 'text');
+    input.dispatchEvent(new Event('input'));
+  }
 }

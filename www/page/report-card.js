@@ -4,15 +4,25 @@
 
 function renderFindings(findings) {
   return el('ul', { class: 'findings' }, ...findings.map((f) => el('li', { class: `finding ${f.severity}`, 'data-code': f.code },
-    el('span', { class: 'severity' }, f.severity), ' ', f.message, ' ', el('code', {}, f.code))));
+    el('span', { class: 'severity' }, f.severity), ' ', f.message, ' ', el('span', { class: 'support-code' }, `(code ${f.code})`))));
 }
 
-function renderReport(report) {
+/** The checks that ran and passed, so a clean report says what it checked. */
+function renderPassed(passed) {
+  return el('ul', { class: 'findings passed', 'aria-label': 'Checks passed' }, ...passed.map((p) => el('li', {
+    class: 'finding pass', 'data-code': p.code,
+  }, el('span', { class: 'severity' }, '✓ passed'), ' ', p.message)));
+}
+
+/** `context`: "install" (a verdict on installing) or "blob" (what an add blob carries). */
+function renderReport(report, { context = 'install' } = {}) {
   const card = el('div', { class: 'report' });
   const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const good = context === 'blob' ? 'The certificate and key in this blob pass every check.' : 'Ready to install.';
   card.append(el('p', { class: errors ? 'verdict bad' : 'verdict good', 'data-verdict': errors ? 'not-ready' : 'ready' },
-    errors ? `Not ready: ${errors} problem${errors > 1 ? 's' : ''} to fix.` : 'Ready to install.'));
+    errors ? `Not ready: ${errors} problem${errors > 1 ? 's' : ''} to fix.` : good));
   if (report.findings.length) card.append(renderFindings(report.findings));
+  if (report.passed && report.passed.length) card.append(renderPassed(report.passed));
   report.certificates.forEach((cert, i) => {
     const isLeaf = i === report.leafIndex;
     const sans = cert.subjectAltNames.map((s) => `${s.type}: ${s.value}`);

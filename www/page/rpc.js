@@ -70,7 +70,7 @@ function restartWorker(message, code) {
   busyCount = 0;
   hideBusy();
   startWorker();
-  notify(message, code);
+  notify(message, code, { seconds: code === 'cancelled' ? 10 : 0 });
 }
 
 /** One operation in the worker once it has started, with no progress bar (a hint as the user types). */
@@ -85,6 +85,8 @@ async function ask(op, args) {
  */
 async function run(op, args, label, onProgress) {
   const started = generation;
+  // A new run makes an old notice (cancelled, restarted) stale; an offer to undo stays.
+  if ($('notice').dataset.code !== 'cleared') notify('');
   showBusy(label);
   try {
     await ready;

@@ -23,9 +23,9 @@ const ops = {
   strength: ({ secret }) => api.secretStrength(secret),
   seedCommand: ({ secret }) => api.initialPopulateCommand(secret),
 
-  checkBundle({ items, passphrase }) {
+  checkBundle({ items, names, passphrase }) {
     dropBundle();
-    const checked = api.checkBundle(items, { passphrase: passphrase || undefined });
+    const checked = api.checkBundle(items, { passphrase: passphrase || undefined, names });
     bundle = checked.bundle;
     return { report: checked.report, bundleId: bundle ? ++bundleId : null };
   },
@@ -39,11 +39,15 @@ const ops = {
 
   populate: ({ secret, payload }) => api.deviceCommand('populate', api.buildJwe({ action: 'populate', secret, payload })),
 
-  deactivate: ({ secret, fingerprint, items, passphrase }) => (items && items.length
-    ? api.deactivateCommand({ secret, input: items, passphrase: passphrase || undefined })
-    : api.deactivateCommand({ secret, fingerprint })),
+  deactivate: ({ secret, fingerprint, items, names, passphrase }) => api.deactivateCommand({
+    secret,
+    fingerprint: fingerprint.trim() ? fingerprint : undefined,
+    input: items && items.length ? items : undefined,
+    names: items && items.length ? names : undefined,
+    passphrase: passphrase || undefined,
+  }),
 
-  checkBlob: ({ text, secret }) => api.checkBlob(text, secret),
+  checkBlobs: ({ text, secret }) => api.checkBlobs({ text, secret }),
 
   selfTest: () => selfTest(api),
 

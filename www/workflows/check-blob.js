@@ -1,27 +1,60 @@
-// Check a blob: the worker finds the blob in the pasted text (alone or in a
-// whole command), opens it with the secret and says what it carries. A new
-// secret in a populate blob stays masked until revealed.
+// Check a blob: the worker finds every blob in the pasted text (alone, in
+// whole commands, wrapped over lines by a mail client), opens each with the
+// secret and says what it carries. A secret in a populate blob (or in a plain
+// seed command) stays masked until revealed. A file dropped on the box is read
+// into it as text.
 
 const checkBlobWorkflow = (() => {
-  function carried(r) {
-    if (r.action === 'add') return renderReport(r.report);
+  const out = $('check-out');
+  bindOutput('check-out', ['check-blob', 'check-secret']);
+  const ENC = { A128GCM: 'A128GCM (AES with a 128-bit key, GCM mode)', A256GCM: 'A256GCM (AES with a 256-bit key, GCM mode)' };
+
+  function maskedSecret(value, n) {
+    const id = `check-payload-${n}`;
+    const field = el('input', { type: 'password', readonly: '', id, 'aria-label': 'New secret in the blob', class: 'check-payload' });
+    field.value = value;
+    const toggle = el('button', { type: 'button', class: 'reveal quiet', 'aria-pressed': 'false', 'aria-controls': id }, 'Show');
+    wireReveal(toggle);
+    return el('div', { class: 'field' }, el('p', {}, 'New secret:'), el('div', { class: 'with-button' }, field, toggle));
+  }
+
+  function carried(r, n) {
+    if (r.action === 'add') return renderReport(r.report, { context: 'blob' });
     if (r.action !== 'populate') return el('p', {}, 'Fingerprint: ', el('code', {}, r.payload));
     if (!r.payload) return el('p', {}, 'Empty payload: this blob resets the secret.');
-    const secret = el('input', { type: 'password', readonly: '', id: 'check-payload', 'aria-label': 'New secret in the blob' });
-    secret.value = r.payload;
-    const reveal = el('button', { type: 'button', class: 'reveal quiet', 'aria-pressed': 'false', 'aria-controls': 'check-payload' }, 'Show');
-    wireReveal(reveal);
-    return el('div', { class: 'field' }, el('p', {}, 'New secret:'), el('div', { class: 'with-button' }, secret, reveal));
+    return maskedSecret(r.payload, n);
+  }
+
+  function describe(r, n, total) {
+    const title = total > 1 ? el('h3', {}, `Blob ${n + 1} of ${total}: ${r.action}`) : null;
+    if (r.plain) {
+      return el('article', { class: 'opened', 'data-action': r.action },
+        title, el('p', { class: 'verdict warn', 'data-verdict': 'plain' },
+          'This is the first seed command: it is not encrypted, and sets the secret below.'), carried(r, n));
+    }
+    const dl = el('dl', {}, el('dt', {}, 'Action'), el('dd', {}, r.action),
+      el('dt', {}, 'Encryption'), el('dd', {}, ENC[r.enc] || r.enc), el('dt', {}, 'Salt'), el('dd', {}, r.salt));
+    return el('article', { class: 'opened', 'data-action': r.action }, title,
+      el('p', { class: 'verdict good', 'data-verdict': 'opened' }, 'Opens with this secret.'), dl, carried(r, n));
   }
 
   $('check-open').addEventListener('click', async () => {
-    const out = $('check-out');
+    const current = outputTicket(out);
     try {
-      const r = await run('checkBlob', { text: $('check-blob').value, secret: $('check-secret').value }, 'Opening (scrypt)…');
-      const dl = el('dl', {}, el('dt', {}, 'Action'), el('dd', {}, r.action), el('dt', {}, 'Encryption'), el('dd', {}, r.enc),
-        el('dt', {}, 'Salt'), el('dd', {}, r.salt));
-      out.replaceChildren(el('p', { class: 'verdict good', 'data-verdict': 'opened' }, 'The blob opens with this secret.'), dl, carried(r));
-    } catch (e) { showError(out, e); }
+      const r = await run('checkBlobs', { text: $('check-blob').value, secret: $('check-secret').value }, 'Opening (scrypt)…');
+      if (!current()) return;
+      out.replaceChildren(...r.blobs.map((blob, n) => describe(blob, n, r.blobs.length)));
+    } catch (e) { if (current()) showError(out, e); }
+  });
+
+  const box = $('check-blob');
+  box.addEventListener('dragover', (event) => event.preventDefault());
+  box.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    const [file] = event.dataTransfer.files;
+    if (!file) return;
+    box.value = await file.text();
+    box.dispatchEvent(new Event('input'));
   });
 
   return { clear() { clearPanel('panel-check'); } };

@@ -1,20 +1,35 @@
 // Deactivate a certificate, named by its fingerprint or by its file (an
-// encrypted .p12 with its passphrase); the worker reads the fingerprint.
+// encrypted .p12 with its passphrase); the worker reads the fingerprint, and
+// refuses a typed fingerprint that names another certificate than the file.
 
 const deactivateWorkflow = (() => {
+  const out = $('deact-out');
+  const files = fileList({ inputId: 'deact-files', dropId: 'deact-drop', listId: 'deact-file-list' });
+  bindOutput('deact-out', ['deact-fp', 'deact-file-list', 'deact-pass', 'deact-secret', 'deact-label']);
+
   $('deact-build').addEventListener('click', async () => {
-    const out = $('deact-out');
     const secret = currentSecret('deact-secret', out);
     if (secret === null) return;
-    const items = await readItems($('deact-files').files, '');
+    const current = outputTicket(out);
+    const { items, names } = await files.read();
     const fingerprint = $('deact-fp').value;
     if (!items.length && !fingerprint.trim()) { showProblem(out, 'no_input', 'Give the fingerprint, or choose the certificate file.'); return; }
     try {
-      const r = await run('deactivate', { secret, fingerprint, items, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
-      out.replaceChildren(el('p', { 'data-fingerprint': r.fingerprint }, `Fingerprint: ${r.fingerprint}`),
-        commandBox('Deactivate the certificate', r.command, `deactivate-${r.fingerprint.slice(0, 8)}.txt`));
-    } catch (e) { showError(out, e); }
+      const r = await run('deactivate', { secret, fingerprint, items, names, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
+      if (!current()) return;
+      const warnings = r.warnings || [];
+      out.replaceChildren(
+        el('dl', { class: 'target' },
+          el('dt', {}, 'Certificate'), el('dd', { class: 'cn' }, r.commonName || '(named by its fingerprint only)'),
+          el('dt', {}, 'SHA-1 fingerprint'), el('dd', { 'data-fingerprint': r.fingerprint }, r.fingerprint)),
+        warnings.length ? renderFindings(warnings.map((w) => ({ severity: 'warning', ...w }))) : null,
+        commandBox('Deactivate the certificate', r.command, fileName($('deact-label').value, r.commonName || r.fingerprint.slice(0, 8), 'deactivate')),
+        runGuide([WHERE_TO_RUN, 'Paste the command as one line and press Enter.',
+          ['Check with ', el('code', {}, 'xStatus Conference EndToEndEncryption ExternalIdentity'), ': the certificate is no longer the identity.']]),
+      );
+      reveal(out);
+    } catch (e) { if (current()) showError(out, e); }
   });
 
-  return { clear() { clearPanel('panel-deactivate'); } };
+  return { clear() { clearPanel('panel-deactivate'); files.clear(); }, snapshot: () => files.snapshot(), restore: (l) => files.set(l) };
 })();

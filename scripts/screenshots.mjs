@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Photographs every tab of the built page, at desktop and phone sizes, in the
+// light and the dark scheme, with the outputs an admin would see (a phrase
+// generated and its command, a checked bundle and its two commands, …), so a
+// reviewer can see the page without running it.
+// Usage: node scripts/screenshots.mjs [out-dir]   (default test-results/screenshots)
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ARTIFACTS, PAGE_FILE, launch, makeCertificates } from '../tests/page/helpers.mjs';
+
+const outDir = process.argv[2] || join(ARTIFACTS, 'screenshots');
+mkdirSync(outDir, { recursive: true });
+const SECRET = 'Winter-Is-Coming-2027!';
+const certs = makeCertificates();
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+// Each tab with what fills it before the picture is taken.
+const TABS = {
+  seed: async (page) => {
+    await page.click('[data-generate=phrase][data-into^=seed]');
+    await page.waitForSelector('#seed-strength[data-level]');
+    await page.click('#seed-build');
+    await page.waitForSelector('#seed-out pre.command');
+  },
+  install: async (page) => {
+    await page.setInputFiles('#install-files', [certs.good.cert, certs.int]);
+    await page.setInputFiles('#install-files', [certs.good.key]);
+    await page.waitForSelector('#install-report .verdict[data-verdict=ready]');
+    await page.fill('#install-secret', SECRET);
+    await page.click('#install-build');
+    await page.waitForSelector('#install-out pre.command', { timeout: 30000 });
+    await page.click('#install-out .how-to-run summary');
+  },
+  secret: async (page) => {
+    await page.fill('#change-current', SECRET);
+    await page.fill('#change-new', 'CiscoWebex2026');
+    await page.fill('#change-new2', 'CiscoWebex2026 ');
+    await page.waitForSelector('#change-strength[data-level]');
+  },
+  deactivate: async (page) => {
+    await page.setInputFiles('#deact-files', [certs.good.cert]);
+    await page.fill('#deact-secret', SECRET);
+    await page.click('#deact-build');
+    await page.waitForSelector('#deact-out pre.command', { timeout: 30000 });
+  },
+  check: async (page) => {
+    await page.fill('#check-blob', 'not a blob');
+    await page.fill('#check-secret', SECRET);
+    await page.click('#check-open');
+    await page.waitForSelector('#check-out [data-code]');
+  },
+  selftest: async (page) => {
+    await page.click('#selftest-run');
+    await page.waitForSelector('#selftest-verdict', { timeout: 60000 });
+  },
+};
+
+const browser = await launch();
+try {
+  for (const [sizeName, viewport] of Object.entries(SIZES)) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme, acceptDownloads: false });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(PAGE_FILE).href);
+      await page.waitForSelector('html[data-ready=true]');
+      for (const [name, fill] of Object.entries(TABS)) {
+        await page.click(`#tab-${name}`);
+        await fill(page);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const file = join(outDir, `${name}-${sizeName}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,37 @@
+// Every output is bound to the exact inputs that made it. A command on screen
+// that no longer matches its fields is how a device ends up with a secret
+// nobody knows: so any change to one of an output's inputs empties the
+// output, and a result that arrives after such a change is thrown away.
+// Workflows declare their outputs here, once, with all their inputs.
+
+const outputVersions = new Map(); // output element -> count of invalidations
+
+/**
+ * Binds output `outId` to the fields `inputIds` (typing, pasting, a generated
+ * secret, a ticked box, a chosen file all fire input or change events).
+ * `onInvalidate` runs too (a workflow's own state, such as a checked bundle).
+ */
+function bindOutput(outId, inputIds, onInvalidate = () => {}) {
+  const out = $(outId);
+  outputVersions.set(out, 0);
+  const invalidate = () => {
+    outputVersions.set(out, outputVersions.get(out) + 1);
+    out.replaceChildren();
+    onInvalidate();
+  };
+  for (const id of inputIds) {
+    $(id).addEventListener('input', invalidate);
+    $(id).addEventListener('change', invalidate);
+  }
+  return invalidate;
+}
+
+/**
+ * Call before starting the work that fills `out`: the returned function
+ * tells, when the work is done, whether its inputs are still the ones it
+ * started from (if not, the caller drops the result).
+ */
+function outputTicket(out) {
+  const version = outputVersions.get(out);
+  return () => outputVersions.get(out) === version;
+}
