@@ -3,13 +3,13 @@
 // light and the dark scheme, with the outputs an admin would see (a phrase
 // generated and its command, a checked bundle and its two commands, …), so a
 // reviewer can see the page without running it.
-// Usage: node scripts/screenshots.mjs [out-dir]   (default test-results/screenshots)
+// Usage: node scripts/screenshots.mjs [out-dir]   (default docs/screenshots, committed)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ARTIFACTS, PAGE_FILE, launch, makeCertificates } from '../tests/page/helpers.mjs';
+import { PAGE_FILE, ROOT, launch, makeCertificates } from '../tests/page/helpers.mjs';
 
-const outDir = process.argv[2] || join(ARTIFACTS, 'screenshots');
+const outDir = process.argv[2] || join(ROOT, 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
 const SECRET = 'Winter-Is-Coming-2027!';
 const certs = makeCertificates();
@@ -46,10 +46,12 @@ const TABS = {
     await page.waitForSelector('#deact-out pre.command', { timeout: 30000 });
   },
   check: async (page) => {
-    await page.fill('#check-blob', 'not a blob');
+    // Both commands the Install tab built, pasted at once.
+    const commands = await page.locator('#install-out pre.command').allTextContents();
+    await page.fill('#check-blob', commands.join('\n\n'));
     await page.fill('#check-secret', SECRET);
     await page.click('#check-open');
-    await page.waitForSelector('#check-out [data-code]');
+    await page.waitForSelector('#check-out [data-verdict]', { timeout: 30000 });
   },
   selftest: async (page) => {
     await page.click('#selftest-run');
@@ -69,8 +71,9 @@ try {
         await page.click(`#tab-${name}`);
         await fill(page);
         await page.evaluate(() => window.scrollTo(0, 0));
-        const file = join(outDir, `${name}-${sizeName}-${scheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        const file = join(outDir, `${name}-${sizeName}-${scheme}.jpg`);
+        // JPEG at 80: a committed set of 24 pages stays small, and text stays legible.
+        await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 80 });
         console.log(file);
       }
       await context.close();

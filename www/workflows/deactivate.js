@@ -12,6 +12,7 @@ const deactivateWorkflow = (() => {
     if (secret === null) return;
     const current = outputTicket(out);
     const { items, names } = await files.read();
+    if (!current()) return;
     const fingerprint = $('deact-fp').value;
     if (!items.length && !fingerprint.trim()) { showProblem(out, 'no_input', 'Give the fingerprint, or choose the certificate file.'); return; }
     try {

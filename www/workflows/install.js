@@ -21,9 +21,10 @@ const installWorkflow = (() => {
 
   async function check() {
     clearTimeout(recheckTimer);
-    const { items, names } = await files.read();
-    if (!items.length) { showProblem(report, 'no_input', 'Choose or drop the certificate files, or paste PEM text.'); return; }
     const current = outputTicket(report);
+    const { items, names } = await files.read();
+    if (!current()) return;
+    if (!items.length) { showProblem(report, 'no_input', 'Choose or drop the certificate files, or paste PEM text.'); return; }
     try {
       const r = await run('checkBundle', { items, names, passphrase: $('install-pass').value }, 'Reading the certificate…');
       if (!current()) return;
