@@ -86,6 +86,9 @@ fn check(case: &Case, report: &Report) -> Vec<String> {
             wrong.push(format!("leaf CN {:?}, expected {cn:?}", leaf.and_then(|l| l.common_name.as_ref())));
         }
     }
+    for f in report.findings.iter().filter(|f| f.message.contains('`')) {
+        wrong.push(format!("the message of {} has a backtick, which the page prints as is", f.code.code()));
+    }
     if report.has_errors() != report.add_payload.is_none() {
         wrong.push("an add payload must exist exactly when there are no errors".into());
     }

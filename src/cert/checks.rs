@@ -223,7 +223,10 @@ fn check_leaf(profile: &Profile, leaf: &X509Certificate<'_>, findings: &mut Vec<
             FindingCode::LeafNotP256,
             format!(
                 "The device certificate's key is {info}; Webex devices take only ECDSA P-256 (prime256v1). \
-                 Make a new P-256 key and request (`openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256`)."
+                 Make a new P-256 key and certificate request, put the device's name in CN, and send device.csr \
+                 to your CA (device.key is encrypted with a passphrase the command asks for): openssl req -new \
+                 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout device.key -out device.csr \
+                 -subj \"/CN=room-1.example.com\""
             ),
         ));
     }

@@ -47,7 +47,7 @@ pub(crate) fn signature_algorithms_differ() -> Finding {
 pub(crate) fn not_der() -> Finding {
     unsupported(
         "A certificate is not in DER, the one encoding its fingerprint is taken over: a device would compute \
-         another. Re-encode it with `openssl x509 -in cert.pem -out fixed.pem` and use fixed.pem; if that is \
-         still refused, the part your CA signed is not DER: ask your CA for the certificate again.",
+         another. Ask your CA for the certificate again; or re-encode it and use fixed.pem instead (if that \
+         is still refused, the part your CA signed is not DER): openssl x509 -in cert.pem -out fixed.pem",
     )
 }
