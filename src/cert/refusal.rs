@@ -22,6 +22,19 @@ pub(crate) fn multiple_keys() -> Finding {
     )
 }
 
+/// The second key, in the call's item `second`; `first` names the item that
+/// held the first one, when that was another item.
+pub(crate) fn multiple_keys_in(first: Option<String>, second: &str) -> Finding {
+    let place = match first {
+        Some(first) => format!(": in {first} and in {second}"),
+        None => format!(" in {second}"),
+    };
+    Finding::new(
+        FindingCode::MultiplePrivateKeys,
+        format!("There is more than one private key{place}. Give only the key of the device's certificate."),
+    )
+}
+
 pub(crate) fn too_large(len: usize) -> Finding {
     Finding::new(
         FindingCode::InputTooLarge,
