@@ -17,6 +17,6 @@ fn main() {
         .get(3)
         .map(|t| t.parse().expect("Unix seconds"))
         .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs() as i64);
-    let report = inspect(Input::Bytes(&bytes), &InspectOptions { passphrase, now });
+    let report = inspect(Input::Bytes(&bytes), &InspectOptions::new(passphrase, now));
     println!("{}", serde_json::to_string_pretty(&report).expect("serializable"));
 }

@@ -29,19 +29,19 @@ pub fn open_jwe(data: &[u8], derive: bool) {
 /// Arbitrary text pasted into inspect: PEM blocks in any order, or anything else.
 pub fn inspect_pem(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let report = inspect(Input::Text(&text), &InspectOptions { passphrase: None, now: NOW });
+    let report = inspect(Input::Text(&text), &InspectOptions::new(None, NOW));
     check(&report);
     let _ = leaf_sha1(&report);
     // The encrypted-key seeds open with this passphrase; only then is it worth the KDF.
     if text.contains("ENCRYPTED") {
-        check(&inspect(Input::Text(&text), &InspectOptions { passphrase: Some("correct horse"), now: NOW }));
+        check(&inspect(Input::Text(&text), &InspectOptions::new(Some("correct horse"), NOW)));
     }
 }
 
 /// Arbitrary file bytes given to inspect, without a passphrase and with the fixtures' one.
 pub fn inspect_der(data: &[u8]) {
     for passphrase in [None, Some("correct horse")] {
-        let report = inspect(Input::Bytes(data), &InspectOptions { passphrase, now: NOW });
+        let report = inspect(Input::Bytes(data), &InspectOptions::new(passphrase, NOW));
         check(&report);
         let _ = leaf_sha1(&report);
     }

@@ -8,7 +8,8 @@ import pathlib
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "certs"
 cases = json.loads((HERE / "cases.json").read_text())
 # Files the tests use directly, beyond those the cases name.
-EXTRA = {"rsa-chain/leaf.key", "der/leaf.der", "misc/other-san-kinds.pem"}
+EXTRA = {"rsa-chain/leaf.key", "der/leaf.der", "misc/other-san-kinds.pem", "rsa-chain/int.pem", "rsa-chain/other.key",
+         "impostor/int.pem", "rsa-chain/leaf.pem"}
 paths = sorted({c["input"] for c in cases if c["input"]}
                | {c["generate"]["repeat_file"] for c in cases if c.get("generate")} | EXTRA)
 lines = [

@@ -69,6 +69,15 @@ error_kinds! {
     InputTooLarge => "input_too_large",
     /// The platform's random generator failed; nothing was built.
     RandomUnavailable => "random_unavailable",
+    /// `checkBlob` was given text holding more than one blob (or seed
+    /// command): `checkBlobs` opens them all.
+    SeveralBlobs => "several_blobs",
+    /// The text holds more blobs than one check opens; refused before any
+    /// key derivation runs.
+    TooManyBlobs => "too_many_blobs",
+    /// A typed fingerprint and the certificate file given with it name
+    /// different certificates.
+    FingerprintMismatch => "fingerprint_mismatch",
 }
 
 /// An error with its kind and a message for people.

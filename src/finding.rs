@@ -66,8 +66,11 @@ finding_codes! {
     BadChainSignature => ("bad_chain_signature", Error),
     /// A signature uses an algorithm this tool cannot check.
     SignatureNotChecked => ("signature_not_checked", Warning),
-    /// The chain's issuer is not in the input.
+    /// The leaf's issuer (an intermediate) is not in the input.
     ChainIncomplete => ("chain_incomplete", Info),
+    /// A CA certificate's issuer (the root, or a higher intermediate) is not
+    /// in the input: normal, devices carry the well-known roots.
+    RootNotGiven => ("root_not_given", Info),
     /// The leaf's key usage lacks digitalSignature.
     MissingDigitalSignatureUsage => ("missing_digital_signature_usage", Warning),
     /// The leaf is a CA certificate.
@@ -82,6 +85,12 @@ finding_codes! {
     UnsupportedFormat => ("unsupported_format", Error),
     /// The input is over the size limit.
     InputTooLarge => ("input_too_large", Error),
+    /// A checked `add` blob's payload is not a PEM certificate and key: the
+    /// blob was built by another tool, or is damaged.
+    AddPayloadNotPem => ("add_payload_not_pem", Error),
+    /// Deactivate: the certificate read from the file is a CA certificate, not
+    /// a device's (an intermediate's file chosen by mistake?).
+    NotADeviceCertificate => ("not_a_device_certificate", Warning),
 }
 
 impl FindingCode {
@@ -106,17 +115,86 @@ pub struct Finding {
     pub code: FindingCode,
     /// What is wrong and what to do.
     pub message: String,
-    /// Which item of a list the finding is about (0 for the first), when a
-    /// call read several and one of them could not be read.
+    /// Which item of a list the finding comes from (0 for the first), when a
+    /// call read several: the item that could not be read, that holds the
+    /// certificate the finding is about, or the second key.
     #[serde(rename = "inputIndex", skip_serializing_if = "Option::is_none")]
     pub input_index: Option<usize>,
+    /// Every item the finding involves, in input order, when it involves more
+    /// than one (two private keys; a certificate and its issuer).
+    #[serde(rename = "inputIndexes", skip_serializing_if = "Vec::is_empty")]
+    pub input_indexes: Vec<usize>,
 }
 
 impl Finding {
     /// A finding with the code's severity.
     pub fn new(code: FindingCode, message: impl Into<String>) -> Self {
-        Finding { severity: code.severity(), code, message: message.into(), input_index: None }
+        Finding {
+            severity: code.severity(),
+            code,
+            message: message.into(),
+            input_index: None,
+            input_indexes: Vec::new(),
+        }
     }
+}
+
+/// Defines [`PassedCode`] and [`PassedCode::ALL`] from one list.
+macro_rules! passed_codes {
+    ($($(#[$doc:meta])* $kind:ident => $code:literal,)*) => {
+        /// A check of the device profile that ran and passed. Stable codes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum PassedCode {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl PassedCode {
+            /// Every code, generated with the enum.
+            pub const ALL: &'static [PassedCode] = &[$(PassedCode::$kind,)*];
+
+            /// The stable snake_case code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(PassedCode::$kind => $code,)*
+                }
+            }
+        }
+    };
+}
+
+passed_codes! {
+    /// The leaf's key is ECDSA P-256.
+    LeafP256 => "leaf_p256",
+    /// The leaf has issuers in the input and every signature up the chain verifies.
+    ChainVerified => "chain_verified",
+    /// The private key belongs to the leaf.
+    KeyMatches => "key_matches",
+    /// Every certificate given is valid now (the message says until when the leaf is).
+    Valid => "valid",
+    /// The leaf's key usage includes digitalSignature.
+    KeyUsage => "key_usage",
+    /// A self-signed root was given and is left out of the `add` payload.
+    RootLeftOut => "root_left_out",
+}
+
+/// A check that ran and passed, for the report's list of what was checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Passed {
+    /// The stable code.
+    #[serde(serialize_with = "serialize_passed_code")]
+    pub code: PassedCode,
+    /// What was checked, for people.
+    pub message: String,
+}
+
+impl Passed {
+    pub(crate) fn new(code: PassedCode, message: impl Into<String>) -> Self {
+        Passed { code, message: message.into() }
+    }
+}
+
+fn serialize_passed_code<S: serde::Serializer>(code: &PassedCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.code())
 }
 
 fn serialize_code<S: serde::Serializer>(code: &FindingCode, s: S) -> Result<S::Ok, S::Error> {

@@ -31,4 +31,4 @@ pub mod tasks;
 mod wasm;
 
 pub use error::{Error, ErrorKind};
-pub use finding::{Finding, FindingCode, Severity};
+pub use finding::{Finding, FindingCode, Passed, PassedCode, Severity};

@@ -19,7 +19,7 @@ use webex_device_identity::cert::{inspect, inspect_all, Input, InspectOptions, R
 use webex_device_identity::{
     device::blob::open_jwe, device::Action, secret::Secret, tasks::build_jwe, tasks::BuildRequest, ErrorKind,
 };
-use webex_device_identity::{FindingCode, Severity};
+use webex_device_identity::{FindingCode, PassedCode, Severity};
 
 #[derive(Deserialize)]
 struct Case {
@@ -86,6 +86,9 @@ fn check(case: &Case, report: &Report) -> Vec<String> {
             wrong.push(format!("leaf CN {:?}, expected {cn:?}", leaf.and_then(|l| l.common_name.as_ref())));
         }
     }
+    for f in report.findings.iter().filter(|f| f.message.contains('`')) {
+        wrong.push(format!("the message of {} has a backtick, which the page prints as is", f.code.code()));
+    }
     if report.has_errors() != report.add_payload.is_none() {
         wrong.push("an add payload must exist exactly when there are no errors".into());
     }
@@ -97,7 +100,7 @@ fn every_fixture_gives_exactly_its_findings() {
     let mut failures = Vec::new();
     for case in cases() {
         let bytes = input_bytes(&case);
-        let options = InspectOptions { passphrase: case.passphrase.as_deref(), now: now(&case) };
+        let options = InspectOptions::new(case.passphrase.as_deref(), now(&case));
         let report = inspect(Input::Bytes(&bytes), &options);
         for wrong in check(&case, &report) {
             failures.push(format!("{}: {wrong}", case.name));
@@ -119,11 +122,10 @@ fn clean_add_payloads_round_trip_and_reinspect_clean() {
     let mut clean = 0;
     for case in cases() {
         let bytes = input_bytes(&case);
-        let report =
-            inspect(Input::Bytes(&bytes), &InspectOptions { passphrase: case.passphrase.as_deref(), now: now(&case) });
+        let report = inspect(Input::Bytes(&bytes), &InspectOptions::new(case.passphrase.as_deref(), now(&case)));
         let Some(payload) = report.add_payload.as_deref() else { continue };
         clean += 1;
-        let again = inspect(Input::Text(payload), &InspectOptions { passphrase: None, now: now(&case) });
+        let again = inspect(Input::Text(payload), &InspectOptions::new(None, now(&case)));
         assert!(!again.has_errors(), "{}: the add payload re-inspects with {:?}", case.name, codes(&again));
         assert_eq!(
             again.certificates[again.leaf_index.unwrap()].sha1,
@@ -155,7 +157,7 @@ fn add_refuses_a_bundle_with_errors_and_carries_the_findings() {
 fn multiple_private_keys_are_refused() {
     let bundle =
         [file("rsa-chain/bundle.pem"), file("rsa-chain/leaf.key"), file("rsa-chain/key-mismatch.pem")].concat();
-    let report = inspect(Input::Bytes(&bundle), &InspectOptions { passphrase: None, now: common::NOW });
+    let report = inspect(Input::Bytes(&bundle), &InspectOptions::new(None, common::NOW));
     assert!(codes(&report).contains(&"multiple_private_keys".to_owned()), "{:?}", codes(&report));
 }
 
@@ -164,7 +166,7 @@ fn multiple_private_keys_are_refused() {
 /// noticed. The one-key cap holds across items, before any KDF runs.
 #[test]
 fn a_key_in_a_later_item_is_refused_as_a_second_key_before_it_is_read() {
-    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let options = InspectOptions::new(None, common::NOW);
     let plain = file("der/leaf-pkcs8.der");
     // Needs a passphrase, none is given: it would say encrypted_needs_passphrase.
     let encrypted: &[u8] = include_bytes!("fixtures/certs/key-formats/pbkdf2-aes256.key");
@@ -190,7 +192,7 @@ fn block(text: &str, label: &str) -> String {
 /// certificate is refused, in one item or across items.
 #[test]
 fn sixteen_certificates_and_a_key_are_read_and_a_seventeenth_certificate_is_refused() {
-    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let options = InspectOptions::new(None, common::NOW);
     let bundle = std::str::from_utf8(file("rsa-chain/bundle.pem")).unwrap();
     let (leaf, key) = (block(bundle, "CERTIFICATE"), block(bundle, "PRIVATE KEY"));
     let alone = inspect(Input::Text(&format!("{leaf}{key}")), &options);
@@ -231,12 +233,12 @@ fn an_unknown_signature_algorithm_is_not_checked() {
         }
     }
     assert_eq!(relabelled, 2, "the algorithm appears in the TBS and outside it");
-    let report = inspect(Input::Bytes(&der), &InspectOptions { passphrase: None, now: common::NOW });
+    let report = inspect(Input::Bytes(&der), &InspectOptions::new(None, common::NOW));
     assert!(codes(&report).contains(&"chain_incomplete".to_owned()));
     let int = file("rsa-chain/bundle-full.pem");
     let mut input = pem::encode("CERTIFICATE", &der);
     input.push_str(std::str::from_utf8(int).unwrap());
-    let report = inspect(Input::Text(&input), &InspectOptions { passphrase: None, now: common::NOW });
+    let report = inspect(Input::Text(&input), &InspectOptions::new(None, common::NOW));
     assert!(codes(&report).contains(&"signature_not_checked".to_owned()), "{:?}", codes(&report));
     assert!(!codes(&report).contains(&"bad_chain_signature".to_owned()));
 }
@@ -256,6 +258,8 @@ fn every_finding_code_is_exercised() {
     let mut seen: Vec<String> = cases().into_iter().flat_map(|c| c.expect).collect();
     seen.push("multiple_private_keys".into()); // multiple_private_keys_are_refused, above
     seen.push("signature_not_checked".into()); // an_unknown_signature_algorithm_is_not_checked, above
+    seen.push("add_payload_not_pem".into()); // tests/tasks.rs, an_add_blob_whose_payload_is_not_pem_says_so
+    seen.push("not_a_device_certificate".into()); // tests/tasks.rs, deactivate_warns_when_the_file_holds_a_ca_certificate
     for code in FindingCode::ALL {
         assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
     }
@@ -263,7 +267,7 @@ fn every_finding_code_is_exercised() {
 
 #[test]
 fn several_files_read_as_one_bundle() {
-    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let options = InspectOptions::new(None, common::NOW);
     let parts = [file("rsa-chain/bundle.pem")];
     let one = inspect(Input::Bytes(parts[0]), &options);
     let cert_and_key = [file("rsa-chain/leaf.key"), file("der/leaf.der")];
@@ -280,21 +284,20 @@ fn several_files_read_as_one_bundle() {
 /// add payload. A key on an unknown curve matches nothing.
 #[test]
 fn regression_key_on_an_unknown_curve_is_a_mismatch() {
-    let options = InspectOptions { passphrase: None, now: common::NOW };
+    let options = InspectOptions::new(None, common::NOW);
     let input = std::str::from_utf8(include_bytes!("fixtures/regressions/key-on-unknown-curve.pem")).unwrap();
     // The fuzzer also mangled the root's outer signature algorithm OID, so it
     // differs from the one in its TBS (RFC 5280 4.1.1.2): the file as found is damaged.
     assert_eq!(codes(&inspect(Input::Text(input), &options)), ["unsupported_format"]);
     let without_root = &input[..input.rfind("-----BEGIN CERTIFICATE-----").unwrap()];
     let report = inspect(Input::Text(without_root), &options);
-    assert_eq!(codes(&report), ["chain_incomplete", "key_mismatch"]);
+    assert_eq!(codes(&report), ["key_mismatch", "root_not_given"]);
     assert!(report.add_payload.is_none());
 }
 
 #[test]
 fn names_and_rarer_alt_names_read_as_openssl_prints_them() {
-    let report =
-        inspect(Input::Bytes(file("misc/other-san-kinds.pem")), &InspectOptions { passphrase: None, now: common::NOW });
+    let report = inspect(Input::Bytes(file("misc/other-san-kinds.pem")), &InspectOptions::new(None, common::NOW));
     let cert = &report.certificates[0];
     assert_eq!(cert.subject, "C=US, O=Example, CN=device-odd.example.com");
     let sans: Vec<(&str, &str)> = cert.subject_alt_names.iter().map(|n| (n.kind, n.value.as_str())).collect();
@@ -307,4 +310,93 @@ fn names_and_rarer_alt_names_read_as_openssl_prints_them() {
             ("other", "Registered ID:1.2.3.4"),
         ]
     );
+}
+
+fn passed(report: &Report) -> Vec<PassedCode> {
+    report.passed.iter().map(|p| p.code).collect()
+}
+
+#[test]
+fn the_report_lists_the_checks_that_ran_and_passed() {
+    let options = InspectOptions::new(None, common::NOW);
+    let full = inspect(Input::Bytes(file("rsa-chain/bundle-full.pem")), &options);
+    use PassedCode::*;
+    assert_eq!(passed(&full), [KeyMatches, ChainVerified, Valid, LeafP256, KeyUsage, RootLeftOut]);
+    // No root given: none left out; the chain up to the intermediate still verifies.
+    let no_root = inspect(Input::Bytes(file("rsa-chain/bundle.pem")), &options);
+    assert_eq!(passed(&no_root), [KeyMatches, ChainVerified, Valid, LeafP256, KeyUsage]);
+    // Each check is listed only when it ran and passed.
+    for (path, missing) in [
+        ("rsa-chain/key-mismatch-full.pem", KeyMatches),
+        ("impostor/bundle-full.pem", ChainVerified),
+        ("leaves/expired/bundle-full.pem", Valid),
+        ("leaves/p384/bundle-full.pem", LeafP256),
+        ("leaves/key-agreement/bundle-full.pem", KeyUsage),
+        ("leaves/expired/bundle-full.pem", RootLeftOut), // an error: no add payload, nothing left out of it
+    ] {
+        let report = inspect(Input::Bytes(file(path)), &options);
+        assert!(!passed(&report).contains(&missing), "{path}: {:?}", passed(&report));
+    }
+    let leaf_alone = inspect(Input::Bytes(file("der/leaf.der")), &options);
+    assert!(!passed(&leaf_alone).contains(&ChainVerified), "no issuer given: no chain checked");
+    assert!(!passed(&leaf_alone).contains(&KeyMatches), "no key given");
+}
+
+#[test]
+fn every_passed_code_is_exercised_by_some_fixture() {
+    let mut seen = Vec::new();
+    for case in cases() {
+        let options = InspectOptions::new(case.passphrase.as_deref(), now(&case));
+        seen.extend(passed(&inspect(Input::Bytes(&input_bytes(&case)), &options)));
+    }
+    for code in PassedCode::ALL {
+        assert!(seen.contains(code), "no fixture passes {}", code.code());
+    }
+}
+
+#[test]
+fn a_missing_intermediate_and_a_missing_root_are_told_apart() {
+    let options = InspectOptions::new(None, common::NOW);
+    let leaf_and_key = [Input::Bytes(file("der/leaf.der")), Input::Bytes(file("rsa-chain/leaf.key"))];
+    assert_eq!(codes(&inspect_all(&leaf_and_key, &options)), ["chain_incomplete"]);
+    let with_int = [leaf_and_key[0], leaf_and_key[1], Input::Bytes(file("rsa-chain/int.pem"))];
+    let report = inspect_all(&with_int, &options);
+    assert_eq!(codes(&report), ["root_not_given"], "the intermediate is there: only the root is missing");
+    assert_eq!(report.findings[0].input_index, Some(2), "the intermediate's item");
+    assert!(report.add_payload.is_some(), "a missing root is no error");
+}
+
+#[test]
+fn findings_name_the_items_they_come_from() {
+    let options = InspectOptions::new(None, common::NOW);
+    let labels = ["room-12.pem", "the pasted text", "int.pem"];
+    let labelled = InspectOptions { labels: Some(&labels), ..options };
+    // The leaf (item 0), another certificate's key (item 1), an impostor issuer (item 2).
+    let items = [
+        Input::Bytes(file("der/leaf.der")),
+        Input::Bytes(file("rsa-chain/other.key")),
+        Input::Bytes(file("impostor/int.pem")),
+    ];
+    for options in [options, labelled] {
+        let report = inspect_all(&items, &options);
+        let by_code = |code: &str| report.findings.iter().find(|f| f.code.code() == code).unwrap();
+        assert_eq!(by_code("key_mismatch").input_index, Some(1));
+        assert_eq!(by_code("root_not_given").input_index, Some(2), "{:?}", codes(&report));
+        let bad = by_code("bad_chain_signature");
+        assert_eq!((bad.input_index, bad.input_indexes.as_slice()), (Some(2), &[0, 2][..]));
+    }
+    // The labels given are what messages call the items (the caller's words, not ours).
+    let report = inspect_all(&items, &labelled);
+    let mismatch = report.findings.iter().find(|f| f.code == FindingCode::KeyMismatch).unwrap();
+    assert!(mismatch.message.contains("the pasted text"));
+    // Two keys: both items are named.
+    let two_keys = [Input::Bytes(file("rsa-chain/bundle.pem")), Input::Bytes(file("rsa-chain/other.key"))];
+    let report = inspect_all(&two_keys, &InspectOptions { labels: Some(&labels[..2]), ..options });
+    assert_eq!(codes(&report), ["multiple_private_keys"]);
+    let finding = &report.findings[0];
+    assert_eq!((finding.input_index, finding.input_indexes.as_slice()), (Some(1), &[0, 1][..]));
+    assert!(finding.message.contains("room-12.pem") && finding.message.contains("the pasted text"));
+    // One item: nothing to tell apart.
+    let one = inspect(Input::Bytes(file("rsa-chain/key-mismatch.pem")), &options);
+    assert!(one.findings.iter().all(|f| f.input_index.is_none() && f.input_indexes.is_empty()));
 }

@@ -12,7 +12,8 @@ use common::{request, vectors, BUNDLE};
 use webex_device_identity::shared::base64url as b64;
 use webex_device_identity::{
     device::blob::open_jwe, device::device_command, device::normalize_fingerprint, device::Action, device::Enc,
-    secret::Secret, shared::caps::MAX_INPUT_BYTES, tasks::build_jwe, tasks::BuildRequest, Error, ErrorKind,
+    secret::Secret, shared::caps::MAX_BLOBS_PER_CHECK, shared::caps::MAX_INPUT_BYTES, tasks::build_jwe,
+    tasks::BuildRequest, Error, ErrorKind,
 };
 
 fn secret() -> Secret {
@@ -258,4 +259,31 @@ fn errors_never_echo_the_secret() {
     let e = open_jwe(&v.jwe, &Secret::new(s).unwrap()).unwrap_err();
     assert!(!e.message().contains(s) && !format!("{e:?}").contains(s));
     assert_eq!(format!("{:?}", Secret::new(s).unwrap()), "Secret(<redacted>)");
+}
+
+#[test]
+fn several_blobs() {
+    let v = &vectors()[0];
+    let two = format!("{}\n{}", v.jwe, v.jwe);
+    assert_eq!(kind(webex_device_identity::tasks::check_blob(&two, &secret(), 0)), ErrorKind::SeveralBlobs);
+    let seed_and_blob = format!("xCommand Security ClientSecret Populate Secret: \"MDEy\"\n{}", v.jwe);
+    assert_eq!(kind(webex_device_identity::tasks::check_blob(&seed_and_blob, &secret(), 0)), ErrorKind::SeveralBlobs);
+}
+
+#[test]
+fn too_many_blobs() {
+    let v = &vectors()[0];
+    let many = format!("{}\n", v.jwe).repeat(MAX_BLOBS_PER_CHECK + 1);
+    assert_eq!(kind(webex_device_identity::tasks::check_blobs(&many, &secret(), 0)), ErrorKind::TooManyBlobs);
+}
+
+#[test]
+fn fingerprint_mismatch() {
+    use webex_device_identity::cert::{Input, InspectOptions};
+    use webex_device_identity::tasks::{deactivate, Target};
+    let leaf: &[u8] = include_bytes!("fixtures/certs/der/leaf.der");
+    let files = [Input::Bytes(leaf)];
+    let options = InspectOptions::new(None, common::NOW);
+    let other = "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12";
+    assert_eq!(kind(deactivate(&secret(), Target::Both(other, &files, &options))), ErrorKind::FingerprintMismatch);
 }

@@ -4,19 +4,45 @@
 use x509_parser::certificate::X509Certificate;
 use x509_parser::public_key::PublicKey;
 
-use crate::cert::describe::{common_name, iso8601};
+use crate::cert::describe::{common_name, iso8601, name_common_name};
 use crate::cert::key::PrivateKey;
 use crate::cert::signature::{self, Verdict};
 use crate::cert::{name, oids, Profile};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
-/// What the checks found, and which certificates form the device's chain.
+/// What the checks found, what passed, and which certificates form the device's chain.
 pub(crate) struct Outcome {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Located>,
+    pub passed: Vec<Passed>,
     pub leaf: Option<usize>,
     /// Issuers above the leaf found in the input, in chain order.
     pub chain: Vec<usize>,
+}
+
+/// A finding and what it is about, so the caller can say which item of the
+/// input it comes from.
+pub(crate) struct Located {
+    pub finding: Finding,
+    pub about: Vec<Source>,
+}
+
+/// What a finding is about: a certificate (by index in `certs`) or the key.
+/// None at all: the bundle as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    Cert(usize),
+    Key,
+}
+
+/// The findings of one run, each with what it is about.
+#[derive(Default)]
+struct Found(Vec<Located>);
+
+impl Found {
+    fn push(&mut self, code: FindingCode, message: impl Into<String>, about: &[Source]) {
+        self.0.push(Located { finding: Finding::new(code, message), about: about.to_vec() });
+    }
 }
 
 /// Checks `certs` by `profile`'s rules. `self_signed[i]` says whether
@@ -29,31 +55,42 @@ pub(crate) fn run(
     key: Option<&PrivateKey>,
     now: i64,
 ) -> Outcome {
-    let mut findings = Vec::new();
+    let mut findings = Found::default();
+    let mut passed = Vec::new();
     if certs.is_empty() {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::NoCertificate,
             "There is no certificate. Add the device's certificate (PEM, DER or PKCS#12) from your CA.",
-        ));
-        return Outcome { findings, leaf: None, chain: Vec::new() };
+            &[],
+        );
+        return Outcome { findings: findings.0, passed, leaf: None, chain: Vec::new() };
     }
-    let leaf = find_leaf(profile, certs, key, &mut findings);
-    let chain = walk_chain(profile, certs, self_signed, leaf, &mut findings);
-    for (cert, &self_signed) in certs.iter().zip(self_signed) {
-        check_validity(profile, cert, now, &mut findings);
+    let leaf = find_leaf(profile, certs, key, &mut findings, &mut passed);
+    let chain = walk_chain(profile, certs, self_signed, leaf, &mut findings, &mut passed);
+    let mut all_valid = true;
+    for (i, (cert, &self_signed)) in certs.iter().zip(self_signed).enumerate() {
+        all_valid &= check_validity(profile, cert, i, now, &mut findings);
         if signature::is_weak(cert) && !self_signed {
-            findings.push(Finding::new(
+            findings.push(
                 FindingCode::WeakSignature,
                 format!(
                     "{} is signed with {}, which can be forged. Ask your CA for a certificate signed with SHA-256.",
                     name(cert),
                     quote(&signature::algorithm_name(cert))
                 ),
-            ));
+                &[Source::Cert(i)],
+            );
         }
     }
-    check_leaf(profile, &certs[leaf], &mut findings);
-    Outcome { findings, leaf: Some(leaf), chain }
+    if all_valid {
+        let until = iso8601(certs[leaf].validity().not_after);
+        passed.push(Passed::new(
+            PassedCode::Valid,
+            format!("Every certificate given is valid now; {} until {until}.", name(&certs[leaf])),
+        ));
+    }
+    check_leaf(profile, &certs[leaf], leaf, &mut findings, &mut passed);
+    Outcome { findings: findings.0, passed, leaf: Some(leaf), chain }
 }
 
 /// "The certificate "CN"" (or its whole subject), to start a message with.
@@ -69,36 +106,51 @@ fn quoted(cert: &X509Certificate<'_>) -> String {
     }
 }
 
+/// The certificate's issuer by its CN (or whole name) in quotes, bounded.
+fn quoted_issuer(cert: &X509Certificate<'_>) -> String {
+    match name_common_name(cert.issuer()) {
+        Some(cn) => format!("\"{}\"", quote(&cn)),
+        None => format!("\"{}\"", quote(&name::display(cert.issuer()))),
+    }
+}
+
 /// The leaf is the certificate the key belongs to; without a key (or a match),
 /// the one certificate that issues no other in the input.
 fn find_leaf(
     profile: &Profile,
     certs: &[X509Certificate<'_>],
     key: Option<&PrivateKey>,
-    findings: &mut Vec<Finding>,
+    findings: &mut Found,
+    passed: &mut Vec<Passed>,
 ) -> usize {
     let Some(key) = key else {
         if profile.needs_private_key {
-            findings.push(Finding::new(
+            findings.push(
                 FindingCode::NoPrivateKey,
                 "There is no private key. Add the key that was generated with the certificate's request.",
-            ));
+                &[],
+            );
         }
         return end_of_chain(certs);
     };
     let matches: Vec<Option<bool>> = certs.iter().map(|c| key.matches(c.public_key())).collect();
     if let Some(i) = matches.iter().position(|m| *m == Some(true)) {
+        passed.push(Passed::new(
+            PassedCode::KeyMatches,
+            format!("The private key belongs to the certificate {}.", quoted(&certs[i])),
+        ));
         return i;
     }
     let leaf = end_of_chain(certs);
     // A key whose public half is unknown (Ed25519) can only mismatch a P-256 leaf,
     // as P-256 keys are always matched.
     if matches.contains(&Some(false)) || is_p256(&certs[leaf]) {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::KeyMismatch,
             "The private key does not belong to any certificate given. Find the key that was generated \
              with this certificate's request; a new certificate needs a new request otherwise.",
-        ));
+            &[Source::Key],
+        );
     }
     leaf
 }
@@ -114,22 +166,25 @@ fn walk_chain(
     certs: &[X509Certificate<'_>],
     self_signed: &[bool],
     leaf: usize,
-    findings: &mut Vec<Finding>,
+    findings: &mut Found,
+    passed: &mut Vec<Passed>,
 ) -> Vec<usize> {
     let mut chain = Vec::new();
     let mut current = leaf;
     if self_signed[leaf] && profile.refuse_self_signed_leaf {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::SelfSigned,
             "The certificate is self-signed. Webex devices need one issued by a well-known public CA: \
              send a certificate request to your CA.",
-        ));
+            &[Source::Cert(leaf)],
+        );
         return chain;
     }
+    let mut all_verified = true;
     loop {
         let cert = &certs[current];
         if self_signed[current] {
-            return chain;
+            break;
         }
         let candidates: Vec<usize> = (0..certs.len())
             .filter(|&i| i != current && i != leaf && !chain.contains(&i))
@@ -144,20 +199,13 @@ fn walk_chain(
             .or_else(|| verdicts.iter().find(|(_, v)| *v == Verdict::NotChecked))
             .or(verdicts.first());
         let Some(&(issuer, verdict)) = chosen else {
-            let mut message = format!(
-                "The issuer of the certificate {} is not in the input. Devices are usually fine with this \
-                 when the CA is well known; add the intermediate certificate from your CA to be sure.",
-                quoted(cert)
-            );
-            if let Some(url) = crate::cert::describe::describe_ca_issuers(cert) {
-                message.push_str(&format!(" The certificate says it can be downloaded from {}", quote(&url)));
-            }
-            findings.push(Finding::new(FindingCode::ChainIncomplete, message));
-            return chain;
+            missing_issuer(cert, current == leaf, current, findings);
+            break;
         };
+        all_verified &= verdict == Verdict::Valid;
         match verdict {
             Verdict::Valid => {}
-            Verdict::Invalid => findings.push(Finding::new(
+            Verdict::Invalid => findings.push(
                 FindingCode::BadChainSignature,
                 format!(
                     "{} is not signed by the issuer certificate given with it (\"{}\"): that issuer is a \
@@ -166,40 +214,92 @@ fn walk_chain(
                     name(cert),
                     quote(&name::display(certs[issuer].subject()))
                 ),
-            )),
-            Verdict::NotChecked => findings.push(Finding::new(
+                &[Source::Cert(current), Source::Cert(issuer)],
+            ),
+            Verdict::NotChecked => findings.push(
                 FindingCode::SignatureNotChecked,
                 format!(
                     "{} uses a signature algorithm this tool cannot check ({}).",
                     name(cert),
                     quote(&signature::algorithm_name(cert))
                 ),
-            )),
+                &[Source::Cert(current)],
+            ),
         }
         chain.push(issuer);
         current = issuer;
     }
+    if all_verified && !chain.is_empty() {
+        let issuers: Vec<String> = chain.iter().map(|&i| quoted(&certs[i])).collect();
+        passed.push(Passed::new(
+            PassedCode::ChainVerified,
+            format!(
+                "{} is issued by {}: every signature in the chain given verifies.",
+                name(&certs[leaf]),
+                issuers.join(", issued by ")
+            ),
+        ));
+    }
+    chain
 }
 
-fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, now: i64, findings: &mut Vec<Finding>) {
+/// The issuer of `cert` (index `at`) is not in the input. Above the leaf it is
+/// an intermediate, which devices may need; above a CA certificate it is the
+/// root (never sent: devices carry the well-known roots) or a higher intermediate.
+fn missing_issuer(cert: &X509Certificate<'_>, is_leaf: bool, at: usize, findings: &mut Found) {
+    let (code, mut message) = if is_leaf {
+        (
+            FindingCode::ChainIncomplete,
+            format!(
+                "The intermediate certificate {} that issued {} is not given. Devices may need it: add it from \
+                 your CA's bundle (the CA certificates it sent with yours).",
+                quoted_issuer(cert),
+                quoted(cert)
+            ),
+        )
+    } else {
+        (
+            FindingCode::RootNotGiven,
+            format!(
+                "The certificate {} that issued {} is not given: it is your CA's root or a higher intermediate. \
+                 Devices carry the well-known roots and the root is never sent to them; add it only if it is an \
+                 intermediate.",
+                quoted_issuer(cert),
+                quoted(cert)
+            ),
+        )
+    };
+    if let Some(url) = crate::cert::describe::describe_ca_issuers(cert) {
+        message.push_str(&format!(" The certificate says it can be downloaded from {}", quote(&url)));
+    }
+    findings.push(code, message, &[Source::Cert(at)]);
+}
+
+/// Checks one certificate's validity at `now`; true when it is valid (if soon to end).
+fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now: i64, findings: &mut Found) -> bool {
     let validity = cert.validity();
     let (start, end) = (validity.not_before.timestamp(), validity.not_after.timestamp());
+    let about = [Source::Cert(at)];
     if now < start {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::NotYetValid,
             format!(
                 "{} is not valid before {}. Check this computer's clock, or wait until then.",
                 name(cert),
                 iso8601(validity.not_before)
             ),
-        ));
+            &about,
+        );
+        return false;
     } else if now > end {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::Expired,
             format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), iso8601(validity.not_after)),
-        ));
+            &about,
+        );
+        return false;
     } else if end - now < profile.expiry_warning_days * 86_400 {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::ExpiresSoon,
             format!(
                 "{} expires on {}, in {} days. Plan its renewal now.",
@@ -207,8 +307,10 @@ fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, now: i64, findi
                 iso8601(validity.not_after),
                 (end - now) / 86_400
             ),
-        ));
+            &about,
+        );
     }
+    true
 }
 
 fn is_p256(cert: &X509Certificate<'_>) -> bool {
@@ -216,38 +318,56 @@ fn is_p256(cert: &X509Certificate<'_>) -> bool {
     matches!(spki.parsed(), Ok(PublicKey::EC(_))) && oids::curve_of(spki) == Some(oids::P256)
 }
 
-fn check_leaf(profile: &Profile, leaf: &X509Certificate<'_>, findings: &mut Vec<Finding>) {
-    if profile.leaf_must_be_p256 && !is_p256(leaf) {
+fn check_leaf(
+    profile: &Profile,
+    leaf: &X509Certificate<'_>,
+    at: usize,
+    findings: &mut Found,
+    passed: &mut Vec<Passed>,
+) {
+    let about = [Source::Cert(at)];
+    if profile.leaf_must_be_p256 && is_p256(leaf) {
+        passed.push(Passed::new(PassedCode::LeafP256, "The device certificate's key is ECDSA P-256, as devices need."));
+    } else if profile.leaf_must_be_p256 {
         let info = quote(&crate::cert::describe::describe_key(leaf));
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::LeafNotP256,
             format!(
                 "The device certificate's key is {info}; Webex devices take only ECDSA P-256 (prime256v1). \
-                 Make a new P-256 key and request (`openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256`)."
+                 Make a new P-256 key and certificate request, put the device's name in CN, and send device.csr \
+                 to your CA (device.key is encrypted with a passphrase the command asks for): openssl req -new \
+                 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout device.key -out device.csr \
+                 -subj \"/CN=room-1.example.com\""
             ),
-        ));
+            &about,
+        );
     }
     if leaf.is_ca() {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::CaCertificateAsLeaf,
             "The device certificate is a CA certificate (basicConstraints CA:TRUE). Use the device's own \
              certificate, not the CA's.",
-        ));
+            &about,
+        );
     }
     if let Ok(Some(ku)) = leaf.key_usage() {
-        if !ku.value.digital_signature() {
-            findings.push(Finding::new(
+        if ku.value.digital_signature() {
+            passed.push(Passed::new(PassedCode::KeyUsage, "The certificate's key usage includes digitalSignature."));
+        } else {
+            findings.push(
                 FindingCode::MissingDigitalSignatureUsage,
                 "The certificate's key usage does not include digitalSignature, which a device needs to \
                  prove its identity. Ask your CA for a certificate with digitalSignature.",
-            ));
+                &about,
+            );
         }
     }
     if common_name(leaf).is_none() {
-        findings.push(Finding::new(
+        findings.push(
             FindingCode::NoCommonName,
             "The certificate has no Common Name (CN): meeting participants see the CN as the device's \
              identity. Ask your CA to include one.",
-        ));
+            &about,
+        );
     }
 }

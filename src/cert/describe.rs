@@ -9,6 +9,7 @@ use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::public_key::PublicKey;
 use x509_parser::time::ASN1Time;
+use x509_parser::x509::X509Name;
 
 use crate::cert::report::{AltName, CertificateInfo, PublicKeyInfo};
 use crate::cert::signature::{self, Verdict};
@@ -48,7 +49,12 @@ pub(crate) fn is_self_signed(cert: &X509Certificate<'_>) -> bool {
 }
 
 pub(crate) fn common_name(cert: &X509Certificate<'_>) -> Option<String> {
-    let attr = cert.subject().iter_common_name().next()?;
+    name_common_name(cert.subject())
+}
+
+/// The CN of a distinguished name (a subject or an issuer), if it has one.
+pub(crate) fn name_common_name(name: &X509Name<'_>) -> Option<String> {
+    let attr = name.iter_common_name().next()?;
     // A CN in an exotic string type still shows, as its raw bytes decoded lossily.
     Some(attr.as_str().map(str::to_owned).unwrap_or_else(|_| String::from_utf8_lossy(attr.as_slice()).into_owned()))
 }

@@ -84,8 +84,8 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Res
             }
             "PKCS7" => {
                 return Err(unsupported(
-                    "This is a PKCS#7 bundle. Extract its certificates with \
-                     `openssl pkcs7 -print_certs -in bundle.p7b` and paste those.",
+                    "This is a PKCS#7 bundle. Extract its certificates and paste those; openssl prints them: \
+                     openssl pkcs7 -print_certs -in bundle.p7b",
                 ))
             }
             _ => {
@@ -103,8 +103,8 @@ fn damaged(damage: Damage) -> Finding {
     unsupported(match damage {
         Damage::LegacyHeaders => {
             "The key is encrypted in OpenSSL's legacy PEM format (Proc-Type: 4,ENCRYPTED), which this tool \
-             does not read. Convert it to PKCS#8 with `openssl pkcs8 -topk8 -in old.pem -out key.pem` and \
-             use that file."
+             does not read. Convert it to PKCS#8 and use key.pem instead: \
+             openssl pkcs8 -topk8 -in old.pem -out key.pem"
         }
         Damage::Boundary | Damage::Unterminated | Damage::Base64 => {
             "A PEM block is damaged: its base64 does not decode, or its BEGIN or END line is damaged or missing. \

@@ -193,7 +193,8 @@ pub(crate) fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Fin
             FindingCode::UnsupportedFormat,
             format!(
                 "The key's encryption asks for {what}, more than this tool allows (a hostile file could hang \
-                 the page). Re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`."
+                 the page). Re-encrypt it and use key.pem instead: \
+                 openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out key.pem"
             ),
         )
     };
@@ -210,13 +211,13 @@ pub(crate) fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Fin
         },
         pkcs5::EncryptionScheme::Pbes1(_) => Err(Finding::new(
             FindingCode::UnsupportedFormat,
-            "The key is encrypted with an old scheme (PBES1). Re-encrypt it with \
-             `openssl pkcs8 -topk8 -v2 aes-256-cbc`, or decrypt it with `openssl pkey`.",
+            "The key is encrypted with an old scheme (PBES1). Re-encrypt it with PBES2 and use key.pem instead: \
+             openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out key.pem",
         )),
         _ => Err(Finding::new(
             FindingCode::UnsupportedFormat,
-            "The key is encrypted with a scheme this tool does not read. Re-encrypt it with \
-             `openssl pkcs8 -topk8 -v2 aes-256-cbc`.",
+            "The key is encrypted with a scheme this tool does not read. Re-encrypt it and use key.pem instead: \
+             openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out key.pem",
         )),
     }
 }

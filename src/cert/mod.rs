@@ -22,7 +22,8 @@ mod signature;
 use pkcs8::der::pem::{encode_string, LineEnding};
 use x509_parser::certificate::X509Certificate;
 
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Finding, FindingCode, Passed, PassedCode};
+use crate::shared::quote::quote;
 
 pub use input::Input;
 pub use profile::Profile;
@@ -35,6 +36,24 @@ pub struct InspectOptions<'a> {
     pub passphrase: Option<&'a str>,
     /// The time to check validity against, Unix seconds.
     pub now: i64,
+    /// What to call each input in messages (a file's name, "the pasted
+    /// text"), one per input; without them, "item 2". Quoted bounded.
+    pub labels: Option<&'a [&'a str]>,
+}
+
+impl<'a> InspectOptions<'a> {
+    /// Options with a passphrase (or none), the time to check against, no labels.
+    pub fn new(passphrase: Option<&'a str>, now: i64) -> Self {
+        InspectOptions { passphrase, now, labels: None }
+    }
+
+    /// What messages call input `i`: its label, or "item i+1".
+    fn label(&self, i: usize) -> String {
+        match self.labels.and_then(|labels| labels.get(i)) {
+            Some(label) => quote(label),
+            None => format!("item {}", i + 1),
+        }
+    }
 }
 
 /// Reads `input` and reports on every certificate and key in it, by the
@@ -53,23 +72,41 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
 /// The caps (one key, at most 16 certificates) hold across all inputs, and a
 /// key over them is refused before its key derivation runs.
 pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report {
+    let several = inputs.len() > 1;
     let mut decoded = decoded::Decoded::default();
+    // The item each certificate (in decoded order) and the key came from.
+    let mut cert_items: Vec<usize> = Vec::new();
+    let mut key_item: Option<usize> = None;
     for (i, input) in inputs.iter().enumerate() {
         match input::decode(*input, options.passphrase, &decoded) {
-            Ok(one) => decoded.append(one),
-            Err(mut finding) => {
-                if inputs.len() > 1 {
-                    finding.message = format!("Item {} of {}: {}", i + 1, inputs.len(), finding.message);
-                    finding.input_index = Some(i);
+            Ok(one) => {
+                cert_items.extend(std::iter::repeat_n(i, one.certs.len()));
+                if !one.keys.is_empty() {
+                    key_item.get_or_insert(i);
                 }
+                decoded.append(one);
+            }
+            Err(mut finding) if several => {
+                if finding.code == FindingCode::MultiplePrivateKeys {
+                    finding = refusal::multiple_keys_in(key_item.map(|k| options.label(k)), &options.label(i));
+                    if let Some(first) = key_item {
+                        finding.input_indexes = vec![first, i];
+                    }
+                } else {
+                    finding.message = format!("In {}: {}", options.label(i), finding.message);
+                }
+                finding.input_index = Some(i);
                 return Report::unreadable(finding);
             }
+            Err(finding) => return Report::unreadable(finding),
         }
     }
     let mut ders: Vec<Vec<u8>> = Vec::new();
-    for der in decoded.certs {
+    let mut origins: Vec<usize> = Vec::new();
+    for (der, item) in decoded.certs.into_iter().zip(cert_items) {
         if !ders.contains(&der) {
             ders.push(der);
+            origins.push(item);
         }
     }
     let mut certs: Vec<X509Certificate<'_>> = Vec::with_capacity(ders.len());
@@ -82,19 +119,46 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
 
     let self_signed: Vec<bool> = certs.iter().map(describe::is_self_signed).collect();
     let outcome = checks::run(profile, &certs, &self_signed, decoded.keys.first(), options.now);
+    let findings = outcome
+        .findings
+        .into_iter()
+        .map(|located| {
+            let items = located.about.iter().map(|source| match source {
+                checks::Source::Cert(c) => Some(origins[*c]),
+                checks::Source::Key => key_item,
+            });
+            locate(located.finding, items.flatten().collect(), several, options)
+        })
+        .collect();
     let mut report = Report {
         certificates: (0..certs.len())
             .map(|i| describe::describe(&certs[i], &ders[i], self_signed[i], options.now))
             .collect(),
         private_key: decoded.keys.first().map(|k| k.info.clone()),
         leaf_index: outcome.leaf,
-        findings: outcome.findings,
+        findings,
+        passed: outcome.passed,
         add_payload: None,
     };
     report.findings.sort_by_key(|f| f.severity);
     if !report.has_errors() {
         if let (Some(leaf), Some(key)) = (outcome.leaf, decoded.keys.first()) {
             report.add_payload = add_payload(&ders, &self_signed, leaf, &outcome.chain, key);
+        }
+        if report.add_payload.is_some() {
+            for &root in outcome.chain.iter().filter(|&&i| self_signed[i]) {
+                report.passed.push(Passed::new(
+                    PassedCode::RootLeftOut,
+                    format!(
+                        "The root {} was given and is left out of the add payload: devices carry their own list \
+                         of roots.",
+                        report.certificates[root].common_name.as_deref().map_or_else(
+                            || format!("\"{}\"", quote(&report.certificates[root].subject)),
+                            |cn| format!("\"{}\"", quote(cn))
+                        )
+                    ),
+                ));
+            }
         }
         // No error must mean a payload: if the checks missed why there is none,
         // say so rather than hand back a clean report that cannot be installed.
@@ -110,6 +174,24 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
         }
     }
     report
+}
+
+/// Says which items a finding comes from, when the call read several: the
+/// message starts with their names, `input_index` is the (last) item, and
+/// `input_indexes` lists them all when there are two.
+fn locate(mut finding: Finding, mut items: Vec<usize>, several: bool, options: &InspectOptions<'_>) -> Finding {
+    items.sort_unstable();
+    items.dedup();
+    if !several || items.is_empty() {
+        return finding;
+    }
+    let names: Vec<String> = items.iter().map(|&i| options.label(i)).collect();
+    finding.message = format!("In {}: {}", names.join(" and "), finding.message);
+    finding.input_index = items.last().copied();
+    if items.len() > 1 {
+        finding.input_indexes = items;
+    }
+    finding
 }
 
 /// Parses one certificate; refuses it as damaged when it is not DER (its

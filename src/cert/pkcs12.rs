@@ -264,8 +264,9 @@ fn damaged() -> Finding {
 fn unsupported_encryption() -> Finding {
     Finding::new(
         FindingCode::UnsupportedFormat,
-        "The PKCS#12 file uses an encryption this tool does not read. Convert it: \
-         `openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12`.",
+        "The PKCS#12 file uses an encryption this tool does not read. Convert it and use new.p12 instead \
+         (it asks for the old passphrase, then a new one): \
+         openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12",
     )
 }
 

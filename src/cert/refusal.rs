@@ -22,6 +22,19 @@ pub(crate) fn multiple_keys() -> Finding {
     )
 }
 
+/// The second key, in the call's item `second`; `first` names the item that
+/// held the first one, when that was another item.
+pub(crate) fn multiple_keys_in(first: Option<String>, second: &str) -> Finding {
+    let place = match first {
+        Some(first) => format!(": in {first} and in {second}"),
+        None => format!(" in {second}"),
+    };
+    Finding::new(
+        FindingCode::MultiplePrivateKeys,
+        format!("There is more than one private key{place}. Give only the key of the device's certificate."),
+    )
+}
+
 pub(crate) fn too_large(len: usize) -> Finding {
     Finding::new(
         FindingCode::InputTooLarge,
@@ -47,7 +60,7 @@ pub(crate) fn signature_algorithms_differ() -> Finding {
 pub(crate) fn not_der() -> Finding {
     unsupported(
         "A certificate is not in DER, the one encoding its fingerprint is taken over: a device would compute \
-         another. Re-encode it with `openssl x509 -in cert.pem -out fixed.pem` and use fixed.pem; if that is \
-         still refused, the part your CA signed is not DER: ask your CA for the certificate again.",
+         another. Ask your CA for the certificate again; or re-encode it and use fixed.pem instead (if that \
+         is still refused, the part your CA signed is not DER): openssl x509 -in cert.pem -out fixed.pem",
     )
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::cert::refusal;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Passed, Severity};
 
 /// Everything `inspect` learned about an input.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -18,6 +18,8 @@ pub struct Report {
     pub leaf_index: Option<usize>,
     /// Errors first, then warnings, then info.
     pub findings: Vec<Finding>,
+    /// The device profile's checks that ran and passed, in the order they ran.
+    pub passed: Vec<Passed>,
     /// The PEM for the `add` blob when there are no errors: leaf, intermediates
     /// in chain order, then the key as PKCS#8 `PRIVATE KEY`.
     pub add_payload: Option<String>,

@@ -1,6 +1,8 @@
 //! The device commands that carry the blobs (spec, "Payload per action"), as
-//! text to paste into the device's xAPI console, and finding the blob in such
-//! a command when it is pasted back. No trailing newline: the admin presses Enter.
+//! text to paste into the device's xAPI console, and finding the blobs in
+//! such commands when they are pasted back. No trailing newline: the admin presses Enter.
+
+use zeroize::Zeroizing;
 
 use crate::device::blob::split;
 use crate::device::Action;
@@ -46,16 +48,103 @@ pub fn initial_populate_command(secret: &Secret) -> String {
     format!("xCommand Security ClientSecret Populate Secret: \"{}\"", base64url::encode(secret.as_bytes()))
 }
 
-/// The blob in pasted text: a whole command, a blob with text around it, or
-/// the blob alone. It is the longest run of base64url characters and dots
-/// that holds an empty part (`..`, where the encrypted key is); the whole run
-/// is taken, so a blob with a part too many is refused when it is opened,
-/// never cut to five parts. Without such a run, the trimmed text is returned
-/// and opening it says what is wrong.
-pub fn blob_in_text(text: &str) -> &str {
-    let is_blob_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
-    text.split(|c: char| !is_blob_char(c))
-        .filter(|run| run.contains(".."))
-        .max_by_key(|run| run.len())
-        .unwrap_or_else(|| text.trim())
+/// Something a check can open, found in pasted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pasted {
+    /// A blob (compact JWE): every character of its run, rejoined if it was
+    /// wrapped over lines.
+    Blob(String),
+    /// The value of the plain first seed command
+    /// ([`initial_populate_command`]): the secret itself, as base64url.
+    PlainSeed(Zeroizing<String>),
+}
+
+/// Base64url characters and the dots between a blob's parts.
+fn is_blob_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// A blob's tag, 16 bytes, is this many base64url characters.
+const TAG_CHARS: usize = 22;
+
+/// Every blob and plain seed command in pasted text, in order: whole commands,
+/// blobs with text around them, blobs alone, as they come from a downloaded
+/// file, a mail or a ticket. Mail quote markers (`>`) and indentation before
+/// each line are ignored, and a blob or quoted value wrapped over several
+/// lines is joined again (see [`unwrap_lines`]). A blob is a run of base64url
+/// characters and dots that holds an empty part (`..`, where the encrypted key
+/// is); the whole run is taken, so a blob with a part too many is refused when
+/// it is opened, never cut to five parts (a run needs three non-empty parts,
+/// so an ellipsis in prose is no blob). A plain seed is the value after
+/// `Populate Secret:` that holds no dot.
+pub fn blobs_in_text(text: &str) -> Vec<Pasted> {
+    let text = unwrap_lines(text);
+    let mut found = Vec::new();
+    for run in text.split(|c: char| !is_blob_char(c)).filter(|run| !run.is_empty()) {
+        // An empty part and three others: not an ellipsis in prose ("Here it is...").
+        if run.contains("..") && run.split('.').filter(|part| !part.is_empty()).count() >= 3 {
+            found.push(Pasted::Blob(run.to_owned()));
+            continue;
+        }
+        // Where the run starts in `text`: both are views of the same string.
+        let at = run.as_ptr() as usize - text.as_ptr() as usize;
+        if !run.contains('.') && after_populate_secret(&text[..at]) {
+            found.push(Pasted::PlainSeed(Zeroizing::new(run.to_owned())));
+        }
+    }
+    found
+}
+
+/// Whether `before` ends with `Populate Secret:` and an opening quote, in
+/// any case and spacing (a mail may have wrapped the line between the words).
+fn after_populate_secret(before: &str) -> bool {
+    const SEED: &str = "PopulateSecret:";
+    let mut tail = before.trim_end_matches(|c: char| c == '"' || c.is_whitespace()).chars().rev();
+    SEED.chars().rev().all(|expected| {
+        let next = tail.by_ref().find(|c| !c.is_whitespace());
+        next.is_some_and(|c| c.eq_ignore_ascii_case(&expected))
+    })
+}
+
+/// The text with each line's mail quote markers and indentation taken off,
+/// and lines that continue a blob or a quoted value joined to it: a line
+/// continues the one before when that ends in the middle of a quoted value
+/// (the populate, activate and deactivate commands), or in an unquoted blob
+/// (the add command's) that is not whole yet. The add command's last line,
+/// a lone `.`, never continues a blob.
+fn unwrap_lines(text: &str) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    let mut line_start = 0;
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
+        if n > 0 {
+            if continues(&out[line_start..], line) {
+                out.push_str(line);
+                continue;
+            }
+            out.push('\n');
+            line_start = out.len();
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether `next` continues the run of blob characters that `so_far` (the
+/// logical line so far) ends with.
+fn continues(so_far: &str, next: &str) -> bool {
+    let run = &so_far[so_far.trim_end_matches(is_blob_char).len()..];
+    if run.is_empty() || !next.starts_with(is_blob_char) || next == "." {
+        return false;
+    }
+    if so_far.matches('"').count() % 2 == 1 {
+        return true; // inside a quoted value
+    }
+    // An unquoted blob: its header is a JSON object, whose base64url starts
+    // "ey" (or "ew" before a line break). Whole once its tag is.
+    if !run.starts_with("ey") && !run.starts_with("ew") {
+        return false;
+    }
+    let parts: Vec<&str> = run.split('.').collect();
+    parts.len() < 5 || parts[parts.len() - 1].len() < TAG_CHARS || next.starts_with('.')
 }

@@ -34,7 +34,8 @@ pub fn normalize_fingerprint(text: &str) -> Result<String, Error> {
             ErrorKind::BadFingerprint,
             format!(
                 "The fingerprint has {} hex digits; a SHA-1 fingerprint has 40. \
-                 Copy it again from `openssl x509 -noout -fingerprint -sha1` or the certificate report.",
+                 Copy it again from the certificate report, or from what this prints: \
+                 openssl x509 -noout -fingerprint -sha1 -in cert.pem",
                 hex.len()
             ),
         ));

@@ -12,7 +12,7 @@ pub mod kdf;
 mod payload;
 
 pub use action::Action;
-pub use command::{blob_in_text, device_command, initial_populate_command};
+pub use command::{blobs_in_text, device_command, initial_populate_command, Pasted};
 pub use enc::{Enc, IV_BYTES, TAG_BYTES};
 pub use fingerprint::normalize_fingerprint;
 pub(crate) use payload::prepare_payload;

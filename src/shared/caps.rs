@@ -11,6 +11,10 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// The most items one call takes as a list (files dropped together).
 pub const MAX_LIST_ITEMS: usize = 64;
 
+/// At most this many blobs (or seed commands) one check opens: each costs an
+/// scrypt derivation (about 50 ms in a browser); a downloaded file holds two.
+pub const MAX_BLOBS_PER_CHECK: usize = 8;
+
 /// At most this many certificates per input: a device chain has two or three,
 /// and the chain walk compares every pair.
 pub const MAX_CERTIFICATES: usize = 16;

@@ -69,7 +69,7 @@ fn prepare_and_seal(
 
 /// An `add` payload must pass every certificate check with no error finding.
 fn check_add_bundle(payload: &str, now: i64) -> Result<(), Error> {
-    let report = inspect(Input::Text(payload), &InspectOptions { passphrase: None, now });
+    let report = inspect(Input::Text(payload), &InspectOptions::new(None, now));
     refuse_errors(&report)
 }
 

@@ -10,6 +10,6 @@ mod deactivate;
 mod install;
 
 pub use build::{build_jwe, BuildRequest};
-pub use check_blob::{check_blob, CheckedBlob};
+pub use check_blob::{check_blob, check_blobs, CheckedBlob};
 pub use deactivate::{deactivate, leaf_sha1, Deactivation, Target};
 pub use install::{check_bundle, Bundle, CheckedBundle, InstallCommands};

@@ -14,7 +14,7 @@ use crate::cert::Input;
 use crate::device::Action;
 use crate::error::{Error, ErrorKind};
 use crate::secret::Secret;
-use crate::shared::caps::{check_size, MAX_INPUT_BYTES, MAX_LIST_ITEMS};
+use crate::shared::caps::{check_size, MAX_INPUT_BYTES, MAX_LIST_ITEMS, MAX_QUOTED_CHARS};
 use crate::shared::quote::quote;
 
 pub(crate) fn bad_argument(message: impl Into<String>) -> Error {
@@ -184,10 +184,10 @@ impl OwnedInput {
 }
 
 /// Certificate input: a string (PEM text), a Uint8Array (a file's bytes), or
-/// a list of them. `Ok(Err(total))` when together they are over the size
-/// limit: the sizes add up before anything is copied (UTF-16 units bound
-/// UTF-8 bytes from below).
-pub(crate) fn inputs_arg(value: &JsValue, function: &str) -> Result<Result<Vec<OwnedInput>, usize>, Error> {
+/// a list of them, and how many items there are. `(count, Err(total))` when
+/// together they are over the size limit: the sizes add up before anything is
+/// copied (UTF-16 units bound UTF-8 bytes from below).
+pub(crate) fn inputs_arg(value: &JsValue, function: &str) -> Result<(usize, Result<Vec<OwnedInput>, usize>), Error> {
     let items = list_arg(value)?;
     if items.is_empty() {
         return Err(bad_argument(format!("{function} was given an empty list. Give PEM text or a file's bytes.")));
@@ -200,7 +200,7 @@ pub(crate) fn inputs_arg(value: &JsValue, function: &str) -> Result<Result<Vec<O
         });
     }
     if total > MAX_INPUT_BYTES {
-        return Ok(Err(total));
+        return Ok((items.len(), Err(total)));
     }
     let mut owned = Vec::with_capacity(items.len());
     for item in &items {
@@ -214,7 +214,44 @@ pub(crate) fn inputs_arg(value: &JsValue, function: &str) -> Result<Result<Vec<O
             )));
         }
     }
-    Ok(Ok(owned))
+    Ok((owned.len(), Ok(owned)))
+}
+
+/// The optional names of a call's items (a file's name, "the pasted text"),
+/// for messages: an array of strings, one per item. Only the start of each is
+/// copied: a message quotes at most [`MAX_QUOTED_CHARS`] characters of it.
+pub(crate) fn names_arg(value: &JsValue, count: usize) -> Result<Option<Vec<String>>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !is_array(value)? {
+        return Err(bad_argument("The names option must be an array of strings, one name per item."));
+    }
+    let names = list_arg(value)?;
+    if names.len() != count {
+        return Err(bad_argument(format!(
+            "The names option has {} names for {count} items. Give one name per item, in the same order.",
+            names.len()
+        )));
+    }
+    names
+        .iter()
+        .map(|name| {
+            let Some(text) = name.dyn_ref::<JsString>() else {
+                return Err(bad_argument("Each of the names must be a string."));
+            };
+            if !text.is_valid_utf16() {
+                return Err(bad_argument(
+                    "One of the names contains an unpaired surrogate (broken Unicode). Give it again.",
+                ));
+            }
+            // A character is at most two UTF-16 units: this keeps every character
+            // a message shows, and one more, so the message still shows the cut.
+            let start = text.slice(0, 2 * MAX_QUOTED_CHARS as u32 + 2);
+            Ok(String::from(start))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// An optional string option (a passphrase), wiped when dropped.

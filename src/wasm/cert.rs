@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
-use super::args::{check_options, get, inputs_arg, now_arg, optional_string, OwnedInput};
+use super::args::{check_options, get, inputs_arg, names_arg, now_arg, optional_string, OwnedInput};
 use super::{to_js_error, to_js_json};
 use crate::cert::{Input, InspectOptions, Report};
 use crate::error::Error;
@@ -17,6 +17,8 @@ export interface InspectOptions {
   passphrase?: string;
   /** The time to check validity against. Default: now. */
   now?: Date;
+  /** What messages call each item (file names, "the pasted text"): one per item. Default: "item 2". */
+  names?: string[];
 }
 export interface CertificateInfo {
   subject: string; commonName: string | null;
@@ -32,11 +34,15 @@ export interface InspectReport {
   privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
   leafIndex: number | null;
   findings: Finding[];
+  /** The device profile's checks that ran and passed. */
+  passed: Passed[];
   addPayload: string | null;
 }
+/** A check that ran and passed: leaf_p256, chain_verified, key_matches, valid, key_usage, root_left_out. */
+export interface Passed { code: string; message: string }
 "#;
 
-const INSPECT_OPTIONS: [&str; 2] = ["passphrase", "now"];
+const INSPECT_OPTIONS: [&str; 3] = ["passphrase", "now", "names"];
 
 /// Certificate input and its options as read from JavaScript, owned (and
 /// wiped when dropped), ready to lend to the core.
@@ -44,20 +50,24 @@ pub(crate) struct CertArgs {
     items: Vec<OwnedInput>,
     passphrase: Option<Zeroizing<String>>,
     now: i64,
+    names: Option<Vec<String>>,
 }
 
 impl CertArgs {
-    /// Reads `input` and `{ passphrase, now }` for `function`. `Ok(Err(report))`
+    /// Reads `input` and `{ passphrase, now, names }` for `function`. `Ok(Err(report))`
     /// when the input is over the size limit: that is a finding, not a throw.
     pub(crate) fn read(input: &JsValue, options: &JsValue, function: &str) -> Result<Result<CertArgs, Report>, Error> {
-        let (passphrase, now) = if options.is_undefined() || options.is_null() {
-            (None, now_arg(&JsValue::UNDEFINED)?)
-        } else {
+        let given = !(options.is_undefined() || options.is_null());
+        let (passphrase, now) = if given {
             check_options(options, &INSPECT_OPTIONS, function)?;
             (optional_string(&get(options, "passphrase")?, "passphrase")?, now_arg(&get(options, "now")?)?)
+        } else {
+            (None, now_arg(&JsValue::UNDEFINED)?)
         };
-        Ok(match inputs_arg(input, function)? {
-            Ok(items) => Ok(CertArgs { items, passphrase, now }),
+        let (count, items) = inputs_arg(input, function)?;
+        let names = if given { names_arg(&get(options, "names")?, count)? } else { None };
+        Ok(match items {
+            Ok(items) => Ok(CertArgs { items, passphrase, now, names }),
             Err(total) => Err(Report::too_large(total)),
         })
     }
@@ -65,7 +75,9 @@ impl CertArgs {
     /// Lends the inputs and options to `f`.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&[Input<'_>], &InspectOptions<'_>) -> T) -> T {
         let inputs: Vec<Input<'_>> = self.items.iter().map(OwnedInput::as_input).collect();
-        f(&inputs, &InspectOptions { passphrase: self.passphrase.as_deref().map(String::as_str), now: self.now })
+        let labels: Option<Vec<&str>> = self.names.as_ref().map(|names| names.iter().map(String::as_str).collect());
+        let passphrase = self.passphrase.as_deref().map(String::as_str);
+        f(&inputs, &InspectOptions { labels: labels.as_deref(), ..InspectOptions::new(passphrase, self.now) })
     }
 }
 

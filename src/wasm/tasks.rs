@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args::{bad_argument, check_options, get, secret_arg, string_arg};
+use super::args::{check_options, get, secret_arg, string_arg};
 use super::cert::CertArgs;
 use super::{set, to_js_error, to_js_json};
 use crate::error::Error;
@@ -16,7 +16,7 @@ const TS_TASKS: &str = r#"
 export interface CheckedBundle { report: InspectReport; bundle: InstallBundle | null }
 /** What InstallBundle.commands returns. */
 export interface InstallCommands { add: string; activate: string; commonName: string | null; fingerprint: string }
-/** Arguments of deactivateCommand: the fingerprint, or the certificate's files. */
+/** Arguments of deactivateCommand: the fingerprint, the certificate's files, or both (they must agree). */
 export interface DeactivateOptions {
   secret: string;
   fingerprint?: string;
@@ -25,10 +25,21 @@ export interface DeactivateOptions {
   passphrase?: string;
   now?: Date;
 }
-/** What checkBlob returns: payload for populate, activate, deactivate; report for add. */
-export interface CheckedBlob {
-  action: Action; enc: Enc; salt: string; payload: string | null; report: InspectReport | null;
+/** What deactivateCommand returns; commonName and warnings come from a certificate file. */
+export interface Deactivation {
+  fingerprint: string; command: string; commonName: string | null; warnings: Finding[];
 }
+/**
+ * What checkBlob returns (and checkBlobs, for each blob): payload for populate, activate,
+ * deactivate; report for add. plain: the unencrypted first seed command (no enc, no salt;
+ * payload is the secret it sets).
+ */
+export interface CheckedBlob {
+  action: Action; enc: Enc | null; salt: string | null; payload: string | null; report: InspectReport | null;
+  plain: boolean;
+}
+/** Arguments of checkBlobs. */
+export interface CheckBlobsOptions { text: string; secret: string; now?: Date }
 "#;
 
 /// A bundle that passed every check, held in wasm memory: JavaScript never
@@ -76,9 +87,9 @@ pub fn check_bundle(
 
 const DEACTIVATE_OPTIONS: [&str; 5] = ["secret", "fingerprint", "input", "passphrase", "now"];
 
-/// The `deactivate` command, from a fingerprint or the certificate's files:
-/// `{ fingerprint, command }`.
-#[wasm_bindgen(js_name = deactivateCommand, unchecked_return_type = "{ fingerprint: string; command: string }")]
+/// The `deactivate` command, from a fingerprint, the certificate's files, or
+/// both (which must agree): `{ fingerprint, command, commonName, warnings }`.
+#[wasm_bindgen(js_name = deactivateCommand, unchecked_return_type = "Deactivation")]
 pub fn deactivate_command(
     #[wasm_bindgen(unchecked_param_type = "DeactivateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -89,27 +100,31 @@ fn deactivate_inner(options: &JsValue) -> Result<JsValue, Error> {
     check_options(options, &DEACTIVATE_OPTIONS, "deactivateCommand")?;
     let secret = secret_arg(&get(options, "secret")?)?;
     let input = get(options, "input")?;
+    let typed = get(options, "fingerprint")?;
     if input.is_undefined() || input.is_null() {
-        let fingerprint = string_arg(&get(options, "fingerprint")?, "fingerprint")?;
+        let fingerprint = string_arg(&typed, "fingerprint")?;
         return to_js_json(&crate::tasks::deactivate(&secret, Target::Fingerprint(&fingerprint))?);
     }
-    if !get(options, "fingerprint")?.is_undefined() {
-        return Err(bad_argument("Give the fingerprint or the certificate's files, not both."));
-    }
+    let typed = if typed.is_undefined() || typed.is_null() { None } else { Some(string_arg(&typed, "fingerprint")?) };
     let cert_options = js_sys::Object::new();
     for name in ["passphrase", "now"] {
         set(&cert_options, name, &get(options, name)?);
     }
     match CertArgs::read(&input, &cert_options.into(), "deactivateCommand")? {
         Ok(args) => args.with(|inputs, inspect| {
-            to_js_json(&crate::tasks::deactivate(&secret, Target::Certificate(inputs, inspect))?)
+            let target = match typed.as_deref() {
+                Some(fingerprint) => Target::Both(fingerprint, inputs, inspect),
+                None => Target::Certificate(inputs, inspect),
+            };
+            to_js_json(&crate::tasks::deactivate(&secret, target)?)
         }),
         Err(too_large) => Err(crate::tasks::leaf_sha1(&too_large).expect_err("a too-large report has no leaf")),
     }
 }
 
-/// Finds the blob in pasted text (alone, a whole command, or with text around
-/// it), opens it with the secret, and says what it carries.
+/// Finds the one blob (or plain seed command) in pasted text (alone, a whole
+/// command, with text around it, wrapped over lines), opens it with the
+/// secret, and says what it carries. Text holding several: `several_blobs`.
 #[wasm_bindgen(js_name = checkBlob, unchecked_return_type = "CheckedBlob")]
 pub fn check_blob(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -120,6 +135,27 @@ pub fn check_blob(
         let secret = secret_arg(&secret)?;
         let now = super::args::now_arg(&JsValue::UNDEFINED)?;
         to_js_json(&crate::tasks::check_blob(&text, &secret, now)?)
+    })()
+    .map_err(to_js_error)
+}
+
+const CHECK_BLOBS_OPTIONS: [&str; 3] = ["text", "secret", "now"];
+
+/// Finds every blob (and plain seed command) in pasted text, opens each with
+/// the secret, and says what each carries: `{ blobs: [...] }`, in order.
+#[wasm_bindgen(js_name = checkBlobs, unchecked_return_type = "{ blobs: CheckedBlob[] }")]
+pub fn check_blobs(
+    #[wasm_bindgen(unchecked_param_type = "CheckBlobsOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    (|| {
+        check_options(&options, &CHECK_BLOBS_OPTIONS, "checkBlobs")?;
+        let text = string_arg(&get(&options, "text")?, "text")?;
+        let secret = secret_arg(&get(&options, "secret")?)?;
+        let now = super::args::now_arg(&get(&options, "now")?)?;
+        let blobs = crate::tasks::check_blobs(&text, &secret, now)?;
+        let result = js_sys::Object::new();
+        set(&result, "blobs", &to_js_json(&blobs)?);
+        Ok::<JsValue, Error>(result.into())
     })()
     .map_err(to_js_error)
 }

@@ -78,7 +78,9 @@ test('commands', () => {
 test('inspect: text and bytes, passphrase, now, findings ordered, no key material', () => {
   const pem = fixture('rsa-chain/bundle.pem', 'utf8');
   const report = api.inspect(pem, { now: NOW });
-  assert.deepEqual(report.findings.map((f) => f.code), ['chain_incomplete']);
+  assert.deepEqual(report.findings.map((f) => f.code), ['root_not_given']);
+  assert.deepEqual(report.passed.map((p) => p.code), ['key_matches', 'chain_verified', 'valid', 'leaf_p256', 'key_usage']);
+  assert.ok(report.passed.every((p) => Object.keys(p).sort().join() === 'code,message'));
   assert.equal(report.leafIndex, 0);
   const leaf = report.certificates[0];
   assert.equal(leaf.commonName, 'device1.example.com');
@@ -149,6 +151,20 @@ test('checkBundle keeps the key in wasm memory and builds the install commands f
   throwsCode(() => api.checkBundle(pem).bundle.commands(''), 'empty_secret');
 });
 
+test('checkBundle and inspect take names for the items, and findings say which item they come from', () => {
+  const items = [fixture('der/leaf.der'), fixture('rsa-chain/other.key', 'utf8')].map((x) => (typeof x === 'string' ? x : new Uint8Array(x)));
+  const { report } = api.checkBundle(items, { now: NOW, names: ['room-12.pem', 'the pasted text'] });
+  const mismatch = report.findings.find((f) => f.code === 'key_mismatch');
+  assert.equal(mismatch.inputIndex, 1);
+  assert.ok(mismatch.message.includes('the pasted text'), 'the name given is how the message calls the item');
+  assert.equal(report.findings.find((f) => f.code === 'chain_incomplete').inputIndex, 0);
+  const unnamed = api.inspect(items, { now: NOW });
+  assert.deepEqual(unnamed.findings.map((f) => [f.code, f.inputIndex]), report.findings.map((f) => [f.code, f.inputIndex]));
+  throwsCode(() => api.inspect(items, { names: ['only one'] }), 'bad_argument');
+  throwsCode(() => api.inspect(items, { names: 'room-12.pem' }), 'bad_argument');
+  throwsCode(() => api.inspect(items, { names: ['a', 2] }), 'bad_argument');
+});
+
 test('deactivateCommand takes a fingerprint, or the certificate file with its passphrase', () => {
   const p12 = fixture('pkcs12/modern.p12');
   const sha1 = api.sha1Fingerprint(p12, { passphrase: 'correct horse' });
@@ -159,9 +175,18 @@ test('deactivateCommand takes a fingerprint, or the certificate file with its pa
     const opened = api.checkBlob(done.command, 'ossifrage');
     assert.deepEqual([opened.action, opened.payload], ['deactivate', sha1]);
   }
+  assert.deepEqual(Object.keys(byFile).sort(), ['command', 'commonName', 'fingerprint', 'warnings']);
+  assert.equal(typeof byFile.commonName, 'string');
+  assert.deepEqual([byText.commonName, byText.warnings], [null, []]);
+  const both = api.deactivateCommand({ secret: 'ossifrage', input: p12, passphrase: 'correct horse', fingerprint: sha1 });
+  assert.equal(both.fingerprint, sha1);
+  throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', input: p12, passphrase: 'correct horse', fingerprint: FP }),
+    'fingerprint_mismatch');
   throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', input: p12 }), 'no_certificate');
-  throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', fingerprint: FP, input: p12 }), 'bad_argument');
   throwsCode(() => api.deactivateCommand({ secret: 'ossifrage', fingerprint: 'abc' }), 'bad_fingerprint');
+  // A CA certificate's file (an intermediate's, chosen by mistake) gives a warning.
+  const ca = api.deactivateCommand({ secret: 'ossifrage', input: fixture('rsa-chain/int.pem', 'utf8') });
+  assert.deepEqual(ca.warnings.map((w) => w.code), ['not_a_device_certificate']);
 });
 
 test('checkBlob finds the blob in a whole command and refuses one with a part too many', () => {
@@ -170,6 +195,27 @@ test('checkBlob finds the blob in a whole command and refuses one with a part to
   assert.deepEqual(api.checkBlob(`  ${command}\n`, 'ossifrage').payload, 'next');
   throwsCode(() => api.checkBlob(command.replace(jwe, `${jwe}.AAAA`), 'ossifrage'), 'malformed_jwe');
   throwsCode(() => api.checkBlob(command, 'wrong'), 'decrypt_failed');
+  // Wrapped in a mail, quoted: found and joined again.
+  const mailed = command.match(/.{1,60}/g).map((line) => `> ${line}`).join('\n');
+  assert.equal(api.checkBlob(mailed, 'ossifrage').payload, 'next');
+  assert.equal(api.checkBlob(command, 'ossifrage').plain, false);
+});
+
+test('checkBlob reads the plain first seed command without a secret of its own', () => {
+  const checked = api.checkBlob(api.initialPopulateCommand('0123456789abcdef'), 'anything');
+  assert.deepEqual(checked, { action: 'populate', enc: null, salt: null, payload: '0123456789abcdef', report: null, plain: true });
+});
+
+test('checkBlobs opens every blob of a downloaded file in order; checkBlob refuses several', () => {
+  const { bundle } = api.checkBundle(fixture('rsa-chain/bundle.pem', 'utf8'), { now: NOW });
+  const commands = bundle.commands('ossifrage');
+  const text = `${commands.add}\n\n${commands.activate}\n`;
+  const { blobs } = api.checkBlobs({ text, secret: 'ossifrage', now: NOW });
+  assert.deepEqual(blobs.map((b) => b.action), ['add', 'activate']);
+  assert.equal(blobs[1].payload, bundle.fingerprint);
+  throwsCode(() => api.checkBlob(text, 'ossifrage'), 'several_blobs');
+  throwsCode(() => api.checkBlobs({ text: 'no blob here', secret: 'ossifrage' }), 'malformed_jwe');
+  bundle.free();
 });
 
 test('errorCodes and maxInputBytes', () => {
@@ -206,6 +252,9 @@ const negatives = {
     () => api.inspect('', { pasphrase: 'x' }),
     () => api.inspect('', { passphrase: 7 }),
     () => api.buildJwe({ ...base, now: Date.now() }),
+    () => api.checkBlobs({ text: v0.jwe, secret: 'x', sercet: 'y' }),
+    () => api.checkBlobs(v0.jwe, 'x'),
+    () => api.inspect(['', ''], { names: ['a'] }),
   ],
   bad_action: [
     () => api.buildJwe({ ...base, action: 'Populate' }),
@@ -258,6 +307,11 @@ const negatives = {
     () => api.buildJwe({ ...base, salt: new Uint8Array((1 << 20) + 1) }),
   ],
   random_unavailable: 'tested in a child process without crypto.getRandomValues: see the next test',
+  several_blobs: [() => api.checkBlob(`${v0.jwe}\n${v0.jwe}`, 'ossifrage')],
+  too_many_blobs: [() => api.checkBlobs({ text: `${v0.jwe}\n`.repeat(9), secret: 'ossifrage' })],
+  fingerprint_mismatch: [
+    () => api.deactivateCommand({ secret: 'ossifrage', input: fixture('der/leaf.der'), fingerprint: FP }),
+  ],
 };
 
 for (const [code, cases] of Object.entries(negatives)) {

@@ -214,6 +214,21 @@ add('deactivateCommand', 'no options', () => api.deactivateCommand(), 'bad_argum
 add('deactivateCommand', 'neither fingerprint nor input', () => api.deactivateCommand({ secret: 's' }), 'bad_argument');
 add('checkBlob', 'a six-part blob in a command', () => api.checkBlob(`Secret: "${v0.jwe}.AA"`, 's'), 'malformed_jwe');
 add('checkBlob', 'a number', () => api.checkBlob(1, 's'), 'bad_argument');
+add('checkBlob', 'two blobs', () => api.checkBlob(`${v0.jwe} ${v0.jwe}`, 's'), 'several_blobs');
+add('checkBlobs', 'no options', () => api.checkBlobs(), 'bad_argument');
+add('checkBlobs', 'a string, not options', () => api.checkBlobs(v0.jwe), 'bad_argument');
+add('checkBlobs', 'an unknown option', () => api.checkBlobs({ text: v0.jwe, secret: 's', texts: [] }), 'bad_argument');
+add('checkBlobs', 'text a number', () => api.checkBlobs({ text: 1, secret: 's' }), 'bad_argument');
+add('checkBlobs', 'now not a Date', () => api.checkBlobs({ text: v0.jwe, secret: 's', now: 1 }), 'bad_argument');
+add('checkBlobs', 'a six-part blob', () => api.checkBlobs({ text: `${v0.jwe}.AA`, secret: 's' }), 'malformed_jwe');
+add('checkBlobs', 'nine blobs', () => api.checkBlobs({ text: `${v0.jwe}\n`.repeat(9), secret: 's' }), 'too_many_blobs');
+add('checkBundle', 'names not an array', () => api.checkBundle('', { names: 'a' }), 'bad_argument');
+add('checkBundle', 'names too short', () => api.checkBundle(['', ''], { names: ['a'] }), 'bad_argument');
+add('checkBundle', 'names too long', () => api.checkBundle('', { names: ['a', 'b'] }), 'bad_argument');
+add('checkBundle', 'a name not a string', () => api.checkBundle('', { names: [new String('a')] }), 'bad_argument');
+add('checkBundle', 'a name with broken Unicode', () => api.checkBundle('', { names: ['a\uD800'] }), 'bad_argument');
+add('inspect', 'names a Proxy that throws',
+  () => api.inspect('', { names: new Proxy([], { get() { throw new Error('get'); } }) }), 'bad_argument');
 
 for (const c of cases.filter((c) => c.code !== null)) {
   test(`${c.fn}: ${c.what} -> ${c.code}`, () => throwsCode(c.call, c.code, `${c.fn}: ${c.what}`));
@@ -234,7 +249,7 @@ test('the table is large and covers every function', () => {
   const counted = cases.filter((c) => c.code !== null);
   assert.ok(counted.length >= 100, `${counted.length} cases`);
   for (const fn of ['buildJwe', 'openJwe', 'deviceCommand', 'initialPopulateCommand', 'normalizeFingerprint',
-    'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob']) {
+    'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob', 'checkBlobs']) {
     assert.ok(counted.some((c) => c.fn === fn), fn);
   }
 });
@@ -419,6 +434,7 @@ test('sweep: any odd argument in any position gives a value or a coded Error', (
     checkBundle: (a, b) => api.checkBundle(a, b),
     deactivateCommand: (a) => api.deactivateCommand(a),
     checkBlob: (a, b) => api.checkBlob(a, b),
+    checkBlobs: (a) => api.checkBlobs(a),
   };
   let calls = 0;
   for (const [name, fn] of Object.entries(fns)) {

@@ -31,7 +31,11 @@ pub(crate) fn split(jwe: &str) -> Result<Compact<'_>, Error> {
     let jwe = jwe.trim();
     let parts: Vec<&str> = jwe.split('.').collect();
     let [header_b64, encrypted_key, iv_b64, ciphertext_b64, tag_b64] = parts[..] else {
-        return Err(malformed(&format!("It has {} dot-separated parts; a device blob has 5.", parts.len())));
+        let parts = match parts.len() {
+            1 => "1 dot-separated part".to_owned(),
+            n => format!("{n} dot-separated parts"),
+        };
+        return Err(malformed(&format!("It has {parts}; a device blob has 5.")));
     };
     if !encrypted_key.is_empty() {
         return Err(malformed("Its second part (the encrypted key) must be empty, as alg is dir."));

@@ -11,6 +11,7 @@ use crate::device::Action;
 use crate::device::Enc;
 use crate::error::{Error, ErrorKind};
 use crate::shared::base64url;
+use crate::shared::quote::quote;
 
 /// The one `alg` a device takes: the derived key is the content key.
 pub const ALG_DIR: &str = "dir";
@@ -69,8 +70,12 @@ impl Header {
         }
         // Then the exact member set: missing, unknown, duplicated or mistyped
         // members are valid JSON, but not a header a device takes.
-        let json: HeaderJson = serde_json::from_slice(bytes)
-            .map_err(|e| unsupported(&format!("its members are not the ones a device takes ({e})")))?;
+        // serde names members in backticks, which the page would print as is, and
+        // an unknown member's name comes from the input: quoted, bounded.
+        let json: HeaderJson = serde_json::from_slice(bytes).map_err(|e| {
+            let why = quote(&e.to_string().replace('`', "\""));
+            unsupported(&format!("its members are not the ones a device takes ({why})"))
+        })?;
         if json.alg != ALG_DIR {
             return Err(unsupported("its alg is not \"dir\""));
         }
