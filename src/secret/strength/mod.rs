@@ -33,7 +33,10 @@ pub struct Strength {
     pub advice: &'static str,
     /// `crack_seconds` in words: "under a second", "about 3 hours", "centuries".
     pub crack_time: String,
-    /// Seconds the attacker of [`GUESSES_PER_SECOND`] needs to reach this secret.
+    /// guesses / [`GUESSES_PER_SECOND`]: the time to reach this secret in the
+    /// attacker's guessing order (zxcvbn's guesses already are its position
+    /// there, so this is neither halved as an average over a key space nor a
+    /// worst case over every secret of its kind).
     pub crack_seconds: f64,
     /// What makes it guessable, each code once.
     pub warnings: Vec<Warning>,
