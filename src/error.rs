@@ -46,6 +46,8 @@ error_kinds! {
     BadIvLength => "bad_iv_length",
     /// The ClientSecret is empty.
     EmptySecret => "empty_secret",
+    /// A new ClientSecret is only white space (spaces, tabs, line breaks).
+    BlankSecret => "blank_secret",
     /// Text given as a certificate fingerprint is not 40 hex digits.
     BadFingerprint => "bad_fingerprint",
     /// The `add` payload's certificate or key has error findings; the error

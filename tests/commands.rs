@@ -19,10 +19,10 @@ const FP: &str = "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12";
 #[test]
 fn initial_populate_is_base64url_of_the_secret() {
     // The spec's example: `0123456789abcdef` seeds as "MDEyMzQ1Njc4OWFiY2RlZg".
-    let command = initial_populate_command(&Secret::new("0123456789abcdef").unwrap());
+    let command = initial_populate_command(&Secret::new("0123456789abcdef").unwrap()).unwrap();
     assert_eq!(command, r#"xCommand Security ClientSecret Populate Secret: "MDEyMzQ1Njc4OWFiY2RlZg""#);
     // Non-ASCII secrets travel as their UTF-8 bytes, URL alphabet, no padding.
-    let command = initial_populate_command(&Secret::new("ß?>").unwrap());
+    let command = initial_populate_command(&Secret::new("ß?>").unwrap()).unwrap();
     assert_eq!(command, r#"xCommand Security ClientSecret Populate Secret: "w58_Pg""#);
 }
 

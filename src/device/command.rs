@@ -7,7 +7,7 @@ use zeroize::Zeroizing;
 use crate::device::blob::split;
 use crate::device::Action;
 use crate::error::{Error, ErrorKind};
-use crate::secret::Secret;
+use crate::secret::{check_new_secret, Secret};
 use crate::shared::base64url;
 
 /// The command that carries `jwe` for `action`.
@@ -44,8 +44,10 @@ pub fn device_command(action: Action, jwe: &str) -> Result<String, Error> {
 
 /// The first, plain-text populate: the secret's UTF-8 bytes as base64url.
 /// This one command carries the secret in clear; type it at the device console.
-pub fn initial_populate_command(secret: &Secret) -> String {
-    format!("xCommand Security ClientSecret Populate Secret: \"{}\"", base64url::encode(secret.as_bytes()))
+/// Refuses a secret that is only white space (`blank_secret`).
+pub fn initial_populate_command(secret: &Secret) -> Result<String, Error> {
+    check_new_secret(secret.as_str())?;
+    Ok(format!("xCommand Security ClientSecret Populate Secret: \"{}\"", base64url::encode(secret.as_bytes())))
 }
 
 /// Something a check can open, found in pasted text.

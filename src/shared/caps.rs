@@ -47,6 +47,11 @@ pub const MAX_DER_DEPTH: usize = 32;
 /// message as large as itself.
 pub const MAX_QUOTED_CHARS: usize = 64;
 
+/// The strength estimate analyses at most this many characters of a secret,
+/// as zxcvbn caps its input: its search grows with the square of the length.
+/// Characters beyond add brute force's guesses, so no input can stall it.
+pub const MAX_STRENGTH_CHARS: usize = 100;
+
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {

@@ -8,7 +8,7 @@ use crate::device::kdf::check_salt;
 use crate::device::{prepare_payload, Action, Enc};
 use crate::error::{Error, ErrorKind};
 use crate::finding::Severity;
-use crate::secret::Secret;
+use crate::secret::{check_new_secret, Secret};
 use crate::shared::caps::check_size;
 
 /// What goes into one blob.
@@ -40,6 +40,10 @@ pub fn build_jwe(secret: &Secret, request: &BuildRequest<'_>) -> Result<String, 
         check_salt(salt)?;
     }
     check_iv(request.iv)?;
+    if request.action == Action::Populate {
+        // A new secret of only white space is a slip; empty (the reset) passes.
+        check_new_secret(request.payload)?;
+    }
     if request.action == Action::Add && !request.allow_findings {
         check_add_bundle(request.payload, request.now)?;
     }

@@ -120,7 +120,7 @@ pub fn device_command(
 pub fn initial_populate_command(
     #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
 ) -> Result<String, JsValue> {
-    secret_arg(&secret).map(|s| crate::device::initial_populate_command(&s)).map_err(to_js_error)
+    secret_arg(&secret).and_then(|s| crate::device::initial_populate_command(&s)).map_err(to_js_error)
 }
 
 /// Returns 40 lowercase hex digits from a fingerprint pasted with or without

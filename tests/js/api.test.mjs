@@ -273,6 +273,11 @@ const negatives = {
     () => api.openJwe(v0.jwe, ''),
     () => api.initialPopulateCommand(''),
   ],
+  blank_secret: [
+    () => api.initialPopulateCommand('   '),
+    () => api.initialPopulateCommand('\n'),
+    () => api.buildJwe({ ...base, action: 'populate', payload: ' \t' }),
+  ],
   bad_fingerprint: [
     () => api.normalizeFingerprint('2fd4'),
     () => api.buildJwe({ ...base, action: 'activate', payload: 'abc' }),
