@@ -9,7 +9,7 @@ use super::scoring::most_guessable;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     /// Stable snake_case code: `common_password`, `common_word`,
-    /// `common_name`, `repeat`, `sequence`, `keyboard_walk`, `date`, `year`,
+    /// `common_name`, `word`, `repeat`, `sequence`, `keyboard_walk`, `date`, `year`,
     /// `short`, `blank` or `edge_whitespace`.
     pub code: &'static str,
     /// What it means, for people.
@@ -35,6 +35,9 @@ pub(super) fn pattern_warnings(chars: &[char], sequence: &[Match], out: &mut Vec
             }
             Pattern::Dictionary { list: List::Names } => {
                 ("common_name", "It contains a common name; names and surnames are easy to guess.")
+            }
+            Pattern::Dictionary { list: List::Unlisted } => {
+                ("word", "It contains a word; attackers try whole dictionaries, not only common words.")
             }
             Pattern::Repeat => ("repeat", "It repeats characters or a run of characters; repeats add little."),
             Pattern::Sequence => ("sequence", "It contains a sequence such as abc or 4321; those are easy to guess."),

@@ -30,6 +30,7 @@ pub(super) struct Match {
 pub(super) fn omnimatch(chars: &[char]) -> Vec<Match> {
     let mut matches = Vec::new();
     dictionary::find(chars, &mut matches);
+    dictionary::find_unlisted(chars, &mut matches);
     keyboard::find(chars, &mut matches);
     repeat::find(chars, &mut matches);
     sequence::find(chars, &mut matches);
