@@ -1,12 +1,22 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** A secret's strength against offline guessing; warnings carry stable codes. */
+export interface Strength {
+    bits: number; guessesLog10: number; label: "empty" | "weak" | "fair" | "good" | "strong";
+    advice: string; crackTime: string; crackSeconds: number; warnings: { code: string; message: string }[];
+}
+
+
+
 /** Options of inspect. */
 export interface InspectOptions {
     /** Opens an encrypted key or PKCS#12 file. */
     passphrase?: string;
     /** The time to check validity against. Default: now. */
     now?: Date;
+    /** What messages call each item (file names, "the pasted text"): one per item. Default: "item 2". */
+    names?: string[];
 }
 export interface CertificateInfo {
     subject: string; commonName: string | null;
@@ -22,8 +32,12 @@ export interface InspectReport {
     privateKey: { algorithm: string; curve: string | null; format: string; wasEncrypted: boolean } | null;
     leafIndex: number | null;
     findings: Finding[];
+    /** The device profile's checks that ran and passed. */
+    passed: Passed[];
     addPayload: string | null;
 }
+/** A check that ran and passed: leaf_p256, chain_verified, key_matches, valid, key_usage, root_left_out. */
+export interface Passed { code: string; message: string }
 
 
 
@@ -66,7 +80,7 @@ export interface OpenedJwe {
 export interface CheckedBundle { report: InspectReport; bundle: InstallBundle | null }
 /** What InstallBundle.commands returns. */
 export interface InstallCommands { add: string; activate: string; commonName: string | null; fingerprint: string }
-/** Arguments of deactivateCommand: the fingerprint, or the certificate's files. */
+/** Arguments of deactivateCommand: the fingerprint, the certificate's files, or both (they must agree). */
 export interface DeactivateOptions {
     secret: string;
     fingerprint?: string;
@@ -75,10 +89,22 @@ export interface DeactivateOptions {
     passphrase?: string;
     now?: Date;
 }
-/** What checkBlob returns: payload for populate, activate, deactivate; report for add. */
-export interface CheckedBlob {
-    action: Action; enc: Enc; salt: string; payload: string | null; report: InspectReport | null;
+/** What deactivateCommand returns; commonName and warnings come from a certificate file. */
+export interface Deactivation {
+    fingerprint: string; command: string; commonName: string | null; warnings: Finding[];
 }
+/**
+ * What checkBlob returns (and checkBlobs, for each blob): payload for populate, activate,
+ * deactivate; report for add. plain: the unencrypted first seed command (no enc, no salt;
+ * payload is the secret it sets).
+ */
+export interface CheckedBlob {
+    action: Action; enc: Enc | null; salt: string | null; payload: string | null; report: InspectReport | null;
+    plain: boolean;
+}
+/** Arguments of checkBlobs. */
+/** secret: optional when the text holds only plain seed commands. */
+export interface CheckBlobsOptions { text: string; secret?: string; now?: Date }
 
 
 
@@ -113,10 +139,17 @@ export class InstallBundle {
 export function buildJwe(options: BuildJweOptions): string;
 
 /**
- * Finds the blob in pasted text (alone, a whole command, or with text around
- * it), opens it with the secret, and says what it carries.
+ * Finds the one blob (or plain seed command) in pasted text (alone, a whole
+ * command, with text around it, wrapped over lines), opens it with the
+ * secret, and says what it carries. Text holding several: `several_blobs`.
  */
 export function checkBlob(text: string, secret: string): CheckedBlob;
+
+/**
+ * Finds every blob (and plain seed command) in pasted text, opens each with
+ * the secret, and says what each carries: `{ blobs: [...] }`, in order.
+ */
+export function checkBlobs(options: CheckBlobsOptions): { blobs: CheckedBlob[] };
 
 /**
  * Checks certificate files (as `inspect` takes them) by the device's rules and
@@ -125,10 +158,10 @@ export function checkBlob(text: string, secret: string): CheckedBlob;
 export function checkBundle(input: string | Uint8Array | (string | Uint8Array)[], options: InspectOptions | undefined): CheckedBundle;
 
 /**
- * The `deactivate` command, from a fingerprint or the certificate's files:
- * `{ fingerprint, command }`.
+ * The `deactivate` command, from a fingerprint, the certificate's files, or
+ * both (which must agree): `{ fingerprint, command, commonName, warnings }`.
  */
-export function deactivateCommand(options: DeactivateOptions): { fingerprint: string; command: string };
+export function deactivateCommand(options: DeactivateOptions): Deactivation;
 
 /**
  * Returns the exact device command text that carries `jwe` for `action`
@@ -179,9 +212,11 @@ export function normalizeFingerprint(text: string): string;
 export function openJwe(jwe: string, secret: string): OpenedJwe;
 
 /**
- * A rough strength estimate of a typed secret: `{ bits, label, advice }`.
+ * A strength estimate of a typed secret against offline guessing (see
+ * `secret::secret_strength`): bits, guessesLog10, label, advice, crackTime,
+ * crackSeconds and warnings (each a `code` and a `message`).
  */
-export function secretStrength(secret: string): { bits: number; label: string; advice: string };
+export function secretStrength(secret: string): Strength;
 
 /**
  * The SHA-1 fingerprint of the leaf certificate in `input`, as device
@@ -208,6 +243,7 @@ export interface InitOutput {
     readonly __wbg_installbundle_free: (a: number, b: number) => void;
     readonly buildJwe: (a: any) => [number, number, number, number];
     readonly checkBlob: (a: any, b: any) => [number, number, number];
+    readonly checkBlobs: (a: any) => [number, number, number];
     readonly checkBundle: (a: any, b: any) => [number, number, number];
     readonly deactivateCommand: (a: any) => [number, number, number];
     readonly deviceCommand: (a: any, b: any) => [number, number, number, number];

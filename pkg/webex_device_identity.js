@@ -78,14 +78,29 @@ export function buildJwe(options) {
 }
 
 /**
- * Finds the blob in pasted text (alone, a whole command, or with text around
- * it), opens it with the secret, and says what it carries.
+ * Finds the one blob (or plain seed command) in pasted text (alone, a whole
+ * command, with text around it, wrapped over lines), opens it with the
+ * secret, and says what it carries. Text holding several: `several_blobs`.
  * @param {string} text
  * @param {string} secret
  * @returns {CheckedBlob}
  */
 export function checkBlob(text, secret) {
     const ret = wasm.checkBlob(text, secret);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Finds every blob (and plain seed command) in pasted text, opens each with
+ * the secret, and says what each carries: `{ blobs: [...] }`, in order.
+ * @param {CheckBlobsOptions} options
+ * @returns {{ blobs: CheckedBlob[] }}
+ */
+export function checkBlobs(options) {
+    const ret = wasm.checkBlobs(options);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -108,10 +123,10 @@ export function checkBundle(input, options) {
 }
 
 /**
- * The `deactivate` command, from a fingerprint or the certificate's files:
- * `{ fingerprint, command }`.
+ * The `deactivate` command, from a fingerprint, the certificate's files, or
+ * both (which must agree): `{ fingerprint, command, commonName, warnings }`.
  * @param {DeactivateOptions} options
- * @returns {{ fingerprint: string; command: string }}
+ * @returns {Deactivation}
  */
 export function deactivateCommand(options) {
     const ret = wasm.deactivateCommand(options);
@@ -273,9 +288,11 @@ export function openJwe(jwe, secret) {
 }
 
 /**
- * A rough strength estimate of a typed secret: `{ bits, label, advice }`.
+ * A strength estimate of a typed secret against offline guessing (see
+ * `secret::secret_strength`): bits, guessesLog10, label, advice, crackTime,
+ * crackSeconds and warnings (each a `code` and a `message`).
  * @param {string} secret
- * @returns {{ bits: number; label: string; advice: string }}
+ * @returns {Strength}
  */
 export function secretStrength(secret) {
     const ret = wasm.secretStrength(secret);
@@ -500,6 +517,10 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_slice_8c7f01d7eb703b4e: function(arg0, arg1, arg2) {
+            const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);
+            return ret;
+        },
         __wbg_stack_575c4e0918581b9c: function(arg0, arg1) {
             const ret = arg1.stack;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -527,7 +548,12 @@ function __wbg_get_imports() {
             const ret = Symbol.toStringTag;
             return ret;
         },
-        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000001: function(arg0) {
+            // Cast intrinsic for `F64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;

@@ -4,6 +4,7 @@ export const memory: WebAssembly.Memory;
 export const __wbg_installbundle_free: (a: number, b: number) => void;
 export const buildJwe: (a: any) => [number, number, number, number];
 export const checkBlob: (a: any, b: any) => [number, number, number];
+export const checkBlobs: (a: any) => [number, number, number];
 export const checkBundle: (a: any, b: any) => [number, number, number];
 export const deactivateCommand: (a: any) => [number, number, number];
 export const deviceCommand: (a: any, b: any) => [number, number, number, number];

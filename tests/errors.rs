@@ -274,7 +274,7 @@ fn several_blobs() {
 fn too_many_blobs() {
     let v = &vectors()[0];
     let many = format!("{}\n", v.jwe).repeat(MAX_BLOBS_PER_CHECK + 1);
-    assert_eq!(kind(webex_device_identity::tasks::check_blobs(&many, &secret(), 0)), ErrorKind::TooManyBlobs);
+    assert_eq!(kind(webex_device_identity::tasks::check_blobs(&many, Some(&secret()), 0)), ErrorKind::TooManyBlobs);
 }
 
 #[test]

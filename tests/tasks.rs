@@ -138,7 +138,7 @@ fn a_blob_wrapped_over_lines_with_quote_markers_or_indentation_is_found_whole() 
     let placeholder = BuildRequest { allow_findings: true, ..common::request(Action::Add, common::BUNDLE) };
     let add = build_jwe(&secret(), &placeholder).unwrap();
     let activate = build_jwe(&secret(), &common::request(Action::Activate, &"ab".repeat(20))).unwrap();
-    let seed = initial_populate_command(&Secret::new("a long first secret, typed at the console").unwrap());
+    let seed = initial_populate_command(&Secret::new("a long first secret, typed at the console").unwrap()).unwrap();
     let seed_value = seed.split('"').nth(1).unwrap().to_owned();
     let cases = [
         (device_command(Action::Populate, &populate).unwrap(), populate.clone()),
@@ -184,7 +184,7 @@ fn a_blob_with_a_part_too_many_is_refused_not_cut_to_five() {
 
 #[test]
 fn the_plain_first_seed_command_is_recognised_and_needs_no_secret_to_read() {
-    let command = initial_populate_command(&Secret::new("0123456789abcdef").unwrap());
+    let command = initial_populate_command(&Secret::new("0123456789abcdef").unwrap()).unwrap();
     let checked = check_blob(&command, &Secret::new("any").unwrap(), common::NOW).unwrap();
     assert!(checked.plain);
     assert_eq!((checked.action, checked.enc, checked.salt.as_deref()), ("populate", None, None));
@@ -203,29 +203,33 @@ fn several_blobs_are_all_checked_in_order_and_check_blob_refuses_them() {
     let commands = bundle.commands(&secret()).unwrap();
     // As a downloaded file holds them: add, then activate.
     let file_text = format!("{}\n\n{}\n", commands.add, commands.activate);
-    let checked = check_blobs(&file_text, &secret(), common::NOW).unwrap();
+    let checked = check_blobs(&file_text, Some(&secret()), common::NOW).unwrap();
     let actions: Vec<&str> = checked.iter().map(|c| c.action).collect();
     assert_eq!(actions, ["add", "activate"]);
     assert_eq!(checked[1].payload.as_deref(), Some(bundle.fingerprint()));
     assert!(!checked[0].report.as_ref().unwrap().has_errors());
     assert_eq!(check_blob(&file_text, &secret(), common::NOW).unwrap_err().kind(), ErrorKind::SeveralBlobs);
     // The plain seed and an encrypted populate, in the order given.
-    let seed = initial_populate_command(&Secret::new("first").unwrap());
+    let seed = initial_populate_command(&Secret::new("first").unwrap()).unwrap();
     let second = build_jwe(&Secret::new("first").unwrap(), &common::request(Action::Populate, "second")).unwrap();
     let text = format!("{seed}\n{}", device_command(Action::Populate, &second).unwrap());
-    let checked = check_blobs(&text, &Secret::new("first").unwrap(), common::NOW).unwrap();
+    let checked = check_blobs(&text, Some(&Secret::new("first").unwrap()), common::NOW).unwrap();
     let seen: Vec<(bool, Option<&str>)> = checked.iter().map(|c| (c.plain, c.payload.as_deref())).collect();
     assert_eq!(seen, [(true, Some("first")), (false, Some("second"))]);
-    assert_eq!(check_blobs("nothing", &secret(), 0).unwrap_err().kind(), ErrorKind::MalformedJwe);
+    assert_eq!(check_blobs("nothing", Some(&secret()), 0).unwrap_err().kind(), ErrorKind::MalformedJwe);
+    // Without a secret: a plain seed command alone opens, anything encrypted is empty_secret.
+    let alone = check_blobs(&seed.to_string(), None, 0).unwrap();
+    assert_eq!((alone[0].plain, alone[0].payload.as_deref()), (true, Some("first")));
+    assert_eq!(check_blobs(&text, None, 0).unwrap_err().kind(), ErrorKind::EmptySecret);
 }
 
 #[test]
 fn too_many_blobs_are_refused_before_any_is_opened() {
     // Damaged blobs: were any opened first, the error would be malformed_jwe.
     let at_cap = "a..b.c.d ".repeat(MAX_BLOBS_PER_CHECK);
-    assert_eq!(check_blobs(&at_cap, &secret(), 0).unwrap_err().kind(), ErrorKind::MalformedJwe);
+    assert_eq!(check_blobs(&at_cap, Some(&secret()), 0).unwrap_err().kind(), ErrorKind::MalformedJwe);
     let over = "a..b.c.d ".repeat(MAX_BLOBS_PER_CHECK + 1);
-    assert_eq!(check_blobs(&over, &secret(), 0).unwrap_err().kind(), ErrorKind::TooManyBlobs);
+    assert_eq!(check_blobs(&over, Some(&secret()), 0).unwrap_err().kind(), ErrorKind::TooManyBlobs);
 }
 
 #[test]

@@ -63,7 +63,9 @@ pub fn check_blob(text: &str, secret: &Secret, now: i64) -> Result<CheckedBlob, 
 
 /// Finds every blob (and plain seed command) in `text` and checks each, in
 /// order. At most [`MAX_BLOBS_PER_CHECK`], counted before any key derivation.
-pub fn check_blobs(text: &str, secret: &Secret, now: i64) -> Result<Vec<CheckedBlob>, Error> {
+/// `secret` may be `None` when the text holds only plain seed commands, which
+/// need none; an encrypted blob without it is `empty_secret`.
+pub fn check_blobs(text: &str, secret: Option<&Secret>, now: i64) -> Result<Vec<CheckedBlob>, Error> {
     let found = find(text)?;
     if found.len() > MAX_BLOBS_PER_CHECK {
         return Err(Error::new(
@@ -75,7 +77,17 @@ pub fn check_blobs(text: &str, secret: &Secret, now: i64) -> Result<Vec<CheckedB
             ),
         ));
     }
-    found.iter().map(|pasted| check_one(pasted, secret, now)).collect()
+    found
+        .iter()
+        .map(|pasted| match (pasted, secret) {
+            (Pasted::PlainSeed(value), _) => plain_seed(value),
+            (_, Some(secret)) => check_one(pasted, secret, now),
+            (_, None) => Err(Error::new(
+                ErrorKind::EmptySecret,
+                "The secret is empty. Type the secret the blob was made with (a plain seed command alone needs none).",
+            )),
+        })
+        .collect()
 }
 
 /// What `text` holds; an error when it holds nothing to check.

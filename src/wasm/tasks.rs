@@ -39,7 +39,8 @@ export interface CheckedBlob {
   plain: boolean;
 }
 /** Arguments of checkBlobs. */
-export interface CheckBlobsOptions { text: string; secret: string; now?: Date }
+/** secret: optional when the text holds only plain seed commands. */
+export interface CheckBlobsOptions { text: string; secret?: string; now?: Date }
 "#;
 
 /// A bundle that passed every check, held in wasm memory: JavaScript never
@@ -150,9 +151,15 @@ pub fn check_blobs(
     (|| {
         check_options(&options, &CHECK_BLOBS_OPTIONS, "checkBlobs")?;
         let text = string_arg(&get(&options, "text")?, "text")?;
-        let secret = secret_arg(&get(&options, "secret")?)?;
+        // Optional: a plain seed command alone needs no secret.
+        let secret = get(&options, "secret")?;
+        let secret = match secret.as_string().as_deref() {
+            None if secret.is_undefined() || secret.is_null() => None,
+            Some("") => None,
+            _ => Some(secret_arg(&secret)?),
+        };
         let now = super::args::now_arg(&get(&options, "now")?)?;
-        let blobs = crate::tasks::check_blobs(&text, &secret, now)?;
+        let blobs = crate::tasks::check_blobs(&text, secret.as_ref(), now)?;
         let result = js_sys::Object::new();
         set(&result, "blobs", &to_js_json(&blobs)?);
         Ok::<JsValue, Error>(result.into())

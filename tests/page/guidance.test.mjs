@@ -40,7 +40,12 @@ const isEmpty = (page, id) => page.$eval(`#${id}`, (out) => out.childElementCoun
 
 // Ways to change one input; each must fire what a person's change fires.
 const edit = (id) => async (page) => { await page.focus(`#${id}`); await page.keyboard.type('x'); };
-const generate = (first) => (page) => page.click(`[data-generate=phrase][data-into^=${first}]`);
+const generate = (first) => async (page) => {
+  const field = first === 'seed' ? '#seed-secret' : '#change-new';
+  const before = await page.inputValue(field);
+  await page.click(`[data-generate=phrase][data-into^=${first}]`);
+  await page.waitForFunction(([f, b]) => document.querySelector(f).value !== b, [field, before]);
+};
 const tick = (id) => (page) => page.click(`#${id}`);
 const addFile = (id, file) => (page) => page.setInputFiles(`#${id}`, [file]);
 const removeFirstFile = (list) => (page) => page.click(`#${list} li button`);
@@ -209,8 +214,8 @@ describe('secrets with white space', () => {
     await page.fill('#seed-secret2', '   ');
     await page.click('#seed-build');
     await page.waitForSelector('#seed-out [data-code=blank_secret]');
-    await page.fill('#seed-secret', 'tumble-orbit-lamp-crayon\n');
-    await page.fill('#seed-secret2', 'tumble-orbit-lamp-crayon\n');
+    await page.fill('#seed-secret', 'tumble-orbit-lamp-crayon ');
+    await page.fill('#seed-secret2', 'tumble-orbit-lamp-crayon ');
     await page.waitForSelector('#seed-strength [data-code=edge_whitespace]');
     await tab(page, 'install');
     assert.equal(await page.isVisible('#panel-install .hint[data-code=edge_whitespace]'), false);

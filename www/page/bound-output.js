@@ -7,8 +7,10 @@
 const outputVersions = new Map(); // output element -> count of invalidations
 
 /**
- * Binds output `outId` to the fields `inputIds` (typing, pasting, a generated
- * secret, a ticked box, a chosen file all fire input or change events).
+ * Binds output `outId` to the fields `inputIds`: typing, pasting, a generated
+ * secret or a ticked box fire "input"; a file list (file-list.js) fires
+ * "change". Not "change" on a field: Enter fires one there, after the value
+ * was already bound, and would throw away the output Enter just asked for.
  * `onInvalidate` runs too (a workflow's own state, such as a checked bundle).
  */
 function bindOutput(outId, inputIds, onInvalidate = () => {}) {
@@ -20,8 +22,8 @@ function bindOutput(outId, inputIds, onInvalidate = () => {}) {
     onInvalidate();
   };
   for (const id of inputIds) {
-    $(id).addEventListener('input', invalidate);
-    $(id).addEventListener('change', invalidate);
+    const field = $(id);
+    field.addEventListener(field instanceof HTMLUListElement ? 'change' : 'input', invalidate);
   }
   return invalidate;
 }

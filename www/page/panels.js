@@ -56,9 +56,7 @@ function restoreFieldValues(values) {
     if (!input) continue;
     if (input.type === 'checkbox') input.checked = value;
     else input.value = value;
-    input.type = type; // a secret that was shown is shown again
-    const toggle = document.querySelector(`.reveal[aria-controls="${id}"]`);
-    if (toggle) setRevealed(input, type === 'text');
+    if (input.hasAttribute('data-secret')) setRevealed(input, type === 'text'); // a secret that was shown is shown again
     input.dispatchEvent(new Event('input'));
   }
 }

@@ -2,9 +2,19 @@
 // SANs large: that is what meeting participants see. Every string from a
 // certificate is set as text.
 
-function renderFindings(findings) {
-  return el('ul', { class: 'findings' }, ...findings.map((f) => el('li', { class: `finding ${f.severity}`, 'data-code': f.code },
-    el('span', { class: 'severity' }, f.severity), ' ', f.message, ' ', el('span', { class: 'support-code' }, `(code ${f.code})`))));
+/**
+ * Findings with their severity and code; `names` (the items' names, in the
+ * order given) tags each finding with the items it is about, in data-items.
+ */
+function renderFindings(findings, names = []) {
+  return el('ul', { class: 'findings' }, ...findings.map((f) => {
+    const indexes = f.inputIndexes || (f.inputIndex == null ? [] : [f.inputIndex]);
+    const items = indexes.map((i) => names[i]).filter((name) => name != null);
+    const attrs = { class: `finding ${f.severity}`, 'data-code': f.code };
+    if (items.length) attrs['data-items'] = JSON.stringify(items);
+    return el('li', attrs, el('span', { class: 'severity' }, f.severity), ' ', f.message, ' ',
+      el('span', { class: 'support-code' }, `(code ${f.code})`));
+  }));
 }
 
 /** The checks that ran and passed, so a clean report says what it checked. */
@@ -15,13 +25,13 @@ function renderPassed(passed) {
 }
 
 /** `context`: "install" (a verdict on installing) or "blob" (what an add blob carries). */
-function renderReport(report, { context = 'install' } = {}) {
+function renderReport(report, { context = 'install', names = [] } = {}) {
   const card = el('div', { class: 'report' });
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const good = context === 'blob' ? 'The certificate and key in this blob pass every check.' : 'Ready to install.';
   card.append(el('p', { class: errors ? 'verdict bad' : 'verdict good', 'data-verdict': errors ? 'not-ready' : 'ready' },
     errors ? `Not ready: ${errors} problem${errors > 1 ? 's' : ''} to fix.` : good));
-  if (report.findings.length) card.append(renderFindings(report.findings));
+  if (report.findings.length) card.append(renderFindings(report.findings, names));
   if (report.passed && report.passed.length) card.append(renderPassed(report.passed));
   report.certificates.forEach((cert, i) => {
     const isLeaf = i === report.leafIndex;

@@ -55,7 +55,7 @@ for (const field of document.querySelectorAll('[data-current]')) {
 function strengthHint(s, differ) {
   const parts = [el('p', {}, el('strong', {}, `Strength: ${s.label}.`),
     ` An offline attacker with a large GPU farm would need ${s.crackTime} to guess it (about 10^${s.guessesLog10} guesses). ${s.advice}`)];
-  const warnings = [...(s.warnings || [])];
+  const warnings = [...s.warnings];
   if (differ) warnings.push({ code: 'secrets_differ', message: 'The two entries differ.' });
   if (warnings.length) {
     parts.push(el('ul', { class: 'warnings' }, ...warnings.map((w) => el('li', { 'data-code': w.code }, w.message))));

@@ -39,15 +39,14 @@ const ops = {
 
   populate: ({ secret, payload }) => api.deviceCommand('populate', api.buildJwe({ action: 'populate', secret, payload })),
 
-  deactivate: ({ secret, fingerprint, items, names, passphrase }) => api.deactivateCommand({
+  deactivate: ({ secret, fingerprint, items, passphrase }) => api.deactivateCommand({
     secret,
     fingerprint: fingerprint.trim() ? fingerprint : undefined,
     input: items && items.length ? items : undefined,
-    names: items && items.length ? names : undefined,
     passphrase: passphrase || undefined,
   }),
 
-  checkBlobs: ({ text, secret }) => api.checkBlobs({ text, secret }),
+  checkBlobs: ({ text, secret }) => api.checkBlobs({ text, secret: secret || undefined }),
 
   selfTest: () => selfTest(api),
 

@@ -11,19 +11,19 @@ const deactivateWorkflow = (() => {
     const secret = currentSecret('deact-secret', out);
     if (secret === null) return;
     const current = outputTicket(out);
-    const { items, names } = await files.read();
+    const { items } = await files.read();
     if (!current()) return;
     const fingerprint = $('deact-fp').value;
     if (!items.length && !fingerprint.trim()) { showProblem(out, 'no_input', 'Give the fingerprint, or choose the certificate file.'); return; }
     try {
-      const r = await run('deactivate', { secret, fingerprint, items, names, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
+      const r = await run('deactivate', { secret, fingerprint, items, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
       if (!current()) return;
       const warnings = r.warnings || [];
       out.replaceChildren(
         el('dl', { class: 'target' },
           el('dt', {}, 'Certificate'), el('dd', { class: 'cn' }, r.commonName || '(named by its fingerprint only)'),
           el('dt', {}, 'SHA-1 fingerprint'), el('dd', { 'data-fingerprint': r.fingerprint }, r.fingerprint)),
-        warnings.length ? renderFindings(warnings.map((w) => ({ severity: 'warning', ...w }))) : null,
+        warnings.length ? renderFindings(warnings) : null,
         commandBox('Deactivate the certificate', r.command, fileName($('deact-label').value, r.commonName || r.fingerprint.slice(0, 8), 'deactivate')),
         runGuide([WHERE_TO_RUN, 'Paste the command as one line and press Enter.',
           ['Check with ', el('code', {}, 'xStatus Conference EndToEndEncryption ExternalIdentity'), ': the certificate is no longer the identity.']]),

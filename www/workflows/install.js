@@ -28,7 +28,7 @@ const installWorkflow = (() => {
     try {
       const r = await run('checkBundle', { items, names, passphrase: $('install-pass').value }, 'Reading the certificate…');
       if (!current()) return;
-      report.replaceChildren(renderReport(r.report));
+      report.replaceChildren(renderReport(r.report, { names }));
       if (r.bundleId) {
         bundleId = r.bundleId;
         $('install-build').disabled = false;
