@@ -115,8 +115,10 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       assert.ok(added.payload.includes(readFileSync(certs.good.cert, 'utf8').split('-----')[2].trim().slice(0, 64)));
       assert.match(activate, /^xCommand Security Certificates Services Activate Purpose: WebexIdentity Fingerprint: "[^"]+"$/);
       assert.equal(openIndependently(blobOf(activate), SECRET).payload, certs.good.sha1);
-      // Download both, named after the CN.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#install-download-both')]);
+      // Download both, named after the CN, after the warning that the file holds the (encrypted) key.
+      await page.click('#install-download-both');
+      await page.waitForSelector('#install-out [data-warning=secret-in-file]');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#install-out [data-confirm=download]')]);
       assert.equal(download.suggestedFilename(), 'room-1.example.com-commands.txt');
       // The add command opens in "Check a blob" and shows the same certificate.
       await tab(page, 'check');
@@ -208,11 +210,11 @@ for (const [mode, urlOf] of Object.entries(modes)) {
       await page.fill('#check-blob', change);
       await page.fill('#check-secret', SECRET);
       await page.click('#check-open');
-      await page.waitForSelector('#check-payload');
-      assert.equal(await page.getAttribute('#check-payload', 'type'), 'password');
-      assert.equal(await page.inputValue('#check-payload'), 'masked secret');
+      await page.waitForSelector('#check-payload-0');
+      assert.equal(await page.getAttribute('#check-payload-0', 'type'), 'password');
+      assert.equal(await page.inputValue('#check-payload-0'), 'masked secret');
       await page.click('#check-out .reveal');
-      assert.equal(await page.getAttribute('#check-payload', 'type'), 'text');
+      assert.equal(await page.getAttribute('#check-payload-0', 'type'), 'text');
       // A wrong secret says so, and shows nothing else.
       await page.fill('#check-secret', 'wrong');
       await page.click('#check-open');
