@@ -72,8 +72,8 @@ try {
         await fill(page);
         await page.evaluate(() => window.scrollTo(0, 0));
         const file = join(outDir, `${name}-${sizeName}-${scheme}.jpg`);
-        // JPEG at 80: a committed set of 24 pages stays small, and text stays legible.
-        await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 80 });
+        // JPEG at 65: a committed set of 24 pages stays small, and text stays legible.
+        await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 65 });
         console.log(file);
       }
       await context.close();

@@ -86,7 +86,7 @@ pub(crate) fn run(
         let until = iso8601(certs[leaf].validity().not_after);
         passed.push(Passed::new(
             PassedCode::Valid,
-            format!("Every certificate given is valid now; {} until {until}.", name(&certs[leaf])),
+            format!("Every certificate given is valid now. {} is valid until {until}.", name(&certs[leaf])),
         ));
     }
     check_leaf(profile, &certs[leaf], leaf, &mut findings, &mut passed);

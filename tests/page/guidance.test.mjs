@@ -249,6 +249,21 @@ describe('the strength hint', () => {
   }));
 });
 
+describe('layout', () => {
+  test('at 1280 px the tabs sit on one row and do not move when one is selected', () => withPage('tabs-row', async (page) => {
+    const layout = () => page.evaluate(() => {
+      const nav = document.querySelector('nav');
+      const tabs = [...nav.children];
+      return { overflow: nav.scrollWidth > nav.clientWidth, rows: new Set(tabs.map((t) => t.offsetTop)).size,
+        lefts: tabs.map((t) => t.offsetLeft) };
+    });
+    const first = await layout();
+    assert.deepEqual([first.overflow, first.rows], [false, 1]);
+    await tab(page, 'check');
+    assert.deepEqual((await layout()).lefts, first.lefts);
+  }, { viewport: { width: 1280, height: 800 } }));
+});
+
 describe('keyboard', () => {
   test('every control shows where the focus is', () => withPage('focus', async (page) => {
     const tabs = await page.locator('[role=tab]').evaluateAll((all) => all.map((t) => t.id));
