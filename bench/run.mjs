@@ -51,7 +51,7 @@ const OUT = resolve(process.env.BENCH_OUT || join(ROOT, 'bench', 'results.json')
 const TARGETS = {
   chromiumBlobVsOpenssl: 0.55, // one blob in Chromium ≤ 0.55 × OpenSSL (page → worker → page, warm)
   throughputEfficiency: 0.9, // one worker per core ≥ 0.9 × cores × one-worker rate
-  pageGzipBytes: 300_000, // page ≤ 300 KB gzipped (1 KB = 1000 bytes)
+  pageGzipBytes: 350_000, // page ≤ 350 KB gzipped with every workflow in it (the guide's budget; 1 KB = 1000 bytes)
   usableMs: 300, // usable within 300 ms (page.goto start → the page's worker answers init)
 };
 
