@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ARTIFACTS, PAGE_FILE, ROOT, guard, launch, makeCertificates, storageIsEmpty } from './helpers.mjs';
+import { PAGE_FILE, ROOT, launch, makeCertificates, withGuardedPage } from './helpers.mjs';
 
 const certs = makeCertificates();
 const SECRET = 'correct horse battery staple';
@@ -19,21 +19,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-async function withPage(name, fn, options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const problems = guard(context, URL_);
-  const page = await context.newPage();
-  try {
-    await page.goto(URL_);
-    await page.waitForSelector('html[data-ready=true]');
-    await fn(page, context);
-    assert.deepEqual(problems, [], 'no network request, no console error');
-    assert.equal(await storageIsEmpty(page, context), true, 'nothing stored');
-  } finally {
-    await page.screenshot({ path: join(ARTIFACTS, `guidance-${name}.png`), fullPage: true }).catch(() => {});
-    await context.close();
-  }
-}
+const withPage = (name, fn, options) => withGuardedPage(browser, URL_, `guidance-${name}`, fn, options);
 
 const tab = (page, id) => page.click(`#tab-${id}`);
 const isEmpty = (page, id) => page.$eval(`#${id}`, (out) => out.childElementCount === 0 && out.textContent === '');

@@ -64,6 +64,28 @@ export function guard(context, pageUrl, allowConsole = null) {
   return problems;
 }
 
+/**
+ * Runs `fn(page, context)` on a fresh page of `browser` opened at `url`, then
+ * fails on any network request, console error or stored data; a screenshot
+ * goes to test-results/<name>.png either way.
+ */
+export async function withGuardedPage(browser, url, name, fn, { allowConsole, ...options } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const problems = guard(context, url, allowConsole);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready=true]');
+    await fn(page, context);
+    if (problems.length) throw new Error(`no network request, no console error: ${problems.join('; ')}`);
+    const stored = await storageIsEmpty(page, context);
+    if (stored !== true) throw new Error(`nothing stored: ${JSON.stringify(stored)}`);
+  } finally {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => {});
+    await context.close();
+  }
+}
+
 /** Nothing may be written to any storage. */
 export async function storageIsEmpty(page, context) {
   const inPage = await page.evaluate(async () => ({

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ARTIFACTS, PAGE_FILE, ROOT, blobOf, guard, launch, makeCertificates, openIndependently, serve, storageIsEmpty,
+  PAGE_FILE, ROOT, blobOf, launch, makeCertificates, openIndependently, serve, withGuardedPage,
 } from './helpers.mjs';
 
 const certs = makeCertificates();
@@ -35,22 +35,7 @@ const modes = {
 for (const [mode, urlOf] of Object.entries(modes)) {
   describe(`page over ${mode}`, () => {
     /** Runs `fn` on a fresh page and checks the guards afterwards. */
-    async function withPage(name, fn, { allowConsole, ...options } = {}) {
-      const context = await browser.newContext({ acceptDownloads: true, ...options });
-      const url = urlOf();
-      const problems = guard(context, url, allowConsole);
-      const page = await context.newPage();
-      try {
-        await page.goto(url);
-        await page.waitForSelector('html[data-ready=true]');
-        await fn(page, context);
-        assert.deepEqual(problems, [], 'no network request, no console error');
-        assert.equal(await storageIsEmpty(page, context), true, 'nothing stored');
-      } finally {
-        await page.screenshot({ path: join(ARTIFACTS, `${mode}-${name}.png`), fullPage: true }).catch(() => {});
-        await context.close();
-      }
-    }
+    const withPage = (name, fn, options) => withGuardedPage(browser, urlOf(), `${mode}-${name}`, fn, options);
 
     const tab = (page, id) => page.click(`#tab-${id}`);
     const commandText = (page, scope) => page.locator(`${scope} pre.command`).allTextContents();
