@@ -53,6 +53,8 @@ enum Entry {
     InspectText(Option<&'static str>),
     /// `cert::leaf_sha1` of `inspect(Input::Bytes(input))`, as `sha1Fingerprint` does.
     Sha1,
+    /// `tasks::check_blobs(input, "ossifrage")`: text pasted into "Check a blob".
+    CheckBlobs,
 }
 
 impl Entry {
@@ -67,6 +69,7 @@ impl Entry {
             Entry::Inspect(_) => "inspect (bytes)",
             Entry::InspectText(_) => "inspect (text)",
             Entry::Sha1 => "leaf_sha1",
+            Entry::CheckBlobs => "check_blobs",
         }
     }
 }
@@ -160,6 +163,11 @@ const HDR_OK: &str =
 #[rustfmt::skip]
 const CASES: &[Case] = &[
     // --- open_jwe: shape -----------------------------------------------------------------
+    // Rejoining lines a mail wrapped must stay linear: a megabyte of one-character
+    // lines, each continuing the one before (in a quote, or in an unfinished blob).
+    case("check_blobs: 1 MiB of one-letter lines in a quote", CheckBlobs, Gen(quoted_letter_lines), Fails(MalformedJwe)),
+    case("check_blobs: 1 MiB of one-letter lines after a blob's start", CheckBlobs, Gen(blob_letter_lines), Fails(MalformedJwe)),
+    case("check_blobs: one more byte than the input limit", CheckBlobs, Gen(over_limit_text), Fails(InputTooLarge)),
     case("open: empty", Open, Str(""), Fails(MalformedJwe)),
     case("open: white space only", Open, Str(" \t\r\n "), Fails(MalformedJwe)),
     case("open: one NUL", Open, Str("\0"), Fails(MalformedJwe)),
@@ -400,6 +408,22 @@ fn options(passphrase: Option<&str>) -> InspectOptions<'_> {
     InspectOptions::new(passphrase, common::NOW)
 }
 
+fn quoted_letter_lines() -> Vec<u8> {
+    let mut text = b"Fingerprint: \"".to_vec();
+    text.extend(b"a\n".repeat((MAX_INPUT_BYTES - text.len()) / 2));
+    text
+}
+
+fn blob_letter_lines() -> Vec<u8> {
+    let mut text = b"ey".to_vec();
+    text.extend(b"\na".repeat((MAX_INPUT_BYTES - text.len()) / 2));
+    text
+}
+
+fn over_limit_text() -> Vec<u8> {
+    vec![b'a'; MAX_INPUT_BYTES + 1]
+}
+
 fn run(case: &Case) -> Outcome {
     let input = case.input.bytes();
     let secret = || Secret::new(SECRET).unwrap();
@@ -425,6 +449,7 @@ fn run(case: &Case) -> Outcome {
         Inspect(passphrase) => findings(&cert::inspect(Input::Bytes(&input), &options(passphrase))),
         InspectText(passphrase) => findings(&cert::inspect(Input::Text(text(&input)), &options(passphrase))),
         Sha1 => from(webex_device_identity::tasks::leaf_sha1(&cert::inspect(Input::Bytes(&input), &options(None)))),
+        CheckBlobs => from(webex_device_identity::tasks::check_blobs(text(&input), Some(&secret()), 0)),
     }
 }
 

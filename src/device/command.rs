@@ -113,40 +113,72 @@ fn after_populate_secret(before: &str) -> bool {
 /// continues the one before when that ends in the middle of a quoted value
 /// (the populate, activate and deactivate commands), or in an unquoted blob
 /// (the add command's) that is not whole yet. The add command's last line,
-/// a lone `.`, never continues a blob.
+/// a lone `.`, never continues a blob. Linear in the text: what a line needs
+/// to know of the logical line so far is kept in [`Tail`], never re-read.
 fn unwrap_lines(text: &str) -> Zeroizing<String> {
     let mut out = Zeroizing::new(String::with_capacity(text.len()));
-    let mut line_start = 0;
+    let mut tail = Tail::default();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
-        if n > 0 {
-            if continues(&out[line_start..], line) {
-                out.push_str(line);
-                continue;
-            }
+        let joined = n > 0 && tail.continued_by(&out, line);
+        if n > 0 && !joined {
             out.push('\n');
-            line_start = out.len();
+            tail = Tail { run_start: out.len(), ..Tail::default() };
         }
         out.push_str(line);
+        tail.append(line, out.len());
     }
     out
 }
 
-/// Whether `next` continues the run of blob characters that `so_far` (the
-/// logical line so far) ends with.
-fn continues(so_far: &str, next: &str) -> bool {
-    let run = &so_far[so_far.trim_end_matches(is_blob_char).len()..];
-    if run.is_empty() || !next.starts_with(is_blob_char) || next == "." {
-        return false;
+/// What the logical line so far ends with: whether a quoted value is open,
+/// and its trailing run of blob characters (where it starts, how many dots
+/// it has, how long its last dot-separated part is).
+#[derive(Default)]
+struct Tail {
+    quote_open: bool,
+    run_start: usize,
+    dots: usize,
+    last_part: usize,
+}
+
+impl Tail {
+    /// Updates the tail after `line` was appended; `end` is the text's length now.
+    fn append(&mut self, line: &str, end: usize) {
+        if line.matches('"').count() % 2 == 1 {
+            self.quote_open = !self.quote_open;
+        }
+        // Blob characters are ASCII: bytes and characters count the same.
+        let run = &line[line.trim_end_matches(is_blob_char).len()..];
+        if run.len() < line.len() {
+            // The line holds something else: the run starts inside it.
+            self.run_start = end - run.len();
+            self.dots = 0;
+            self.last_part = 0;
+        }
+        match run.rfind('.') {
+            Some(i) => {
+                self.dots += run.matches('.').count();
+                self.last_part = run.len() - i - 1;
+            }
+            None => self.last_part += run.len(),
+        }
     }
-    if so_far.matches('"').count() % 2 == 1 {
-        return true; // inside a quoted value
+
+    /// Whether `next` continues the run of blob characters that `text` ends with.
+    fn continued_by(&self, text: &str, next: &str) -> bool {
+        let run = &text[self.run_start..];
+        if run.is_empty() || !next.starts_with(is_blob_char) || next == "." {
+            return false;
+        }
+        if self.quote_open {
+            return true; // inside a quoted value
+        }
+        // An unquoted blob: its header is a JSON object, whose base64url starts
+        // "ey" (or "ew" before a line break). Whole once its tag is.
+        if !run.starts_with("ey") && !run.starts_with("ew") {
+            return false;
+        }
+        self.dots < 4 || self.last_part < TAG_CHARS || next.starts_with('.')
     }
-    // An unquoted blob: its header is a JSON object, whose base64url starts
-    // "ey" (or "ew" before a line break). Whole once its tag is.
-    if !run.starts_with("ey") && !run.starts_with("ew") {
-        return false;
-    }
-    let parts: Vec<&str> = run.split('.').collect();
-    parts.len() < 5 || parts[parts.len() - 1].len() < TAG_CHARS || next.starts_with('.')
 }
