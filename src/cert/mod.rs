@@ -147,15 +147,14 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
         }
         if report.add_payload.is_some() {
             for &root in outcome.chain.iter().filter(|&&i| self_signed[i]) {
+                let root = &report.certificates[root];
+                let name = root.common_name.as_deref().unwrap_or(&root.subject);
                 report.passed.push(Passed::new(
                     PassedCode::RootLeftOut,
                     format!(
-                        "The root {} was given and is left out of the add payload: devices carry their own list \
+                        "The root \"{}\" was given and is left out of the add payload: devices carry their own list \
                          of roots.",
-                        report.certificates[root].common_name.as_deref().map_or_else(
-                            || format!("\"{}\"", quote(&report.certificates[root].subject)),
-                            |cn| format!("\"{}\"", quote(cn))
-                        )
+                        quote(name)
                     ),
                 ));
             }

@@ -58,7 +58,7 @@ pub fn check_blob(text: &str, secret: &Secret, now: i64) -> Result<CheckedBlob, 
             ),
         ));
     }
-    check_one(&found[0], secret, now)
+    check_one(&found[0], Some(secret), now)
 }
 
 /// Finds every blob (and plain seed command) in `text` and checks each, in
@@ -77,17 +77,7 @@ pub fn check_blobs(text: &str, secret: Option<&Secret>, now: i64) -> Result<Vec<
             ),
         ));
     }
-    found
-        .iter()
-        .map(|pasted| match (pasted, secret) {
-            (Pasted::PlainSeed(value), _) => plain_seed(value),
-            (_, Some(secret)) => check_one(pasted, secret, now),
-            (_, None) => Err(Error::new(
-                ErrorKind::EmptySecret,
-                "The secret is empty. Type the secret the blob was made with (a plain seed command alone needs none).",
-            )),
-        })
-        .collect()
+    found.iter().map(|pasted| check_one(pasted, secret, now)).collect()
 }
 
 /// What `text` holds; an error when it holds nothing to check.
@@ -104,11 +94,17 @@ fn find(text: &str) -> Result<Vec<Pasted>, Error> {
     Ok(found)
 }
 
-fn check_one(pasted: &Pasted, secret: &Secret, now: i64) -> Result<CheckedBlob, Error> {
-    let blob = match pasted {
-        Pasted::Blob(blob) => blob,
-        Pasted::PlainSeed(value) => return plain_seed(value),
-    };
+/// Checks one thing found: a plain seed command needs no secret, a blob does.
+fn check_one(pasted: &Pasted, secret: Option<&Secret>, now: i64) -> Result<CheckedBlob, Error> {
+    let (blob, secret) =
+        match (pasted, secret) {
+            (Pasted::PlainSeed(value), _) => return plain_seed(value),
+            (Pasted::Blob(blob), Some(secret)) => (blob, secret),
+            (Pasted::Blob(_), None) => return Err(Error::new(
+                ErrorKind::EmptySecret,
+                "The secret is empty. Type the secret the blob was made with (a plain seed command alone needs none).",
+            )),
+        };
     let opened = open_jwe(blob, secret)?;
     let (payload, report) = match opened.action {
         Action::Add => (None, Some(add_report(&opened.payload, now))),
