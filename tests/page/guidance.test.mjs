@@ -7,9 +7,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_FILE, ROOT, launch, makeCertificates, withGuardedPage } from './helpers.mjs';
+import { PAGE_FILE, assertAxeClean, launch, makeCertificates, withGuardedPage } from './helpers.mjs';
 
 const certs = makeCertificates();
 const SECRET = 'correct horse battery staple';
@@ -326,18 +325,7 @@ describe('accessibility with outputs on screen', () => {
     await page.fill('#install-secret', `${SECRET} `);
     await page.click('#install-build');
     await page.waitForSelector('#install-out pre.command', { timeout: 30000 });
-    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    await page.addScriptTag({ content: axe });
-    for (const id of ['seed', 'install']) {
-      await tab(page, id);
-      for (const scheme of ['light', 'dark']) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-        assert.deepEqual(violations, [], `${id} (${scheme})`);
-      }
-    }
+    await assertAxeClean(page, ['seed', 'install']);
   }, { bypassCSP: true }));
 });
 

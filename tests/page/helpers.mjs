@@ -7,6 +7,7 @@ import { createDecipheriv, scryptSync, X509Certificate } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -83,6 +84,25 @@ export async function withGuardedPage(browser, url, name, fn, { allowConsole, ..
   } finally {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => {});
     await context.close();
+  }
+}
+
+/**
+ * Clicks each tab of `tabIds` and, in the light and the dark scheme, asserts
+ * axe-core finds nothing serious or critical. The page must have been opened
+ * with `bypassCSP: true`: axe is test tooling, injected only for this.
+ */
+export async function assertAxeClean(page, tabIds) {
+  await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+  for (const id of tabIds) {
+    await page.click(`#tab-${id}`);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, [], `${id} (${scheme})`);
+    }
   }
 }
 

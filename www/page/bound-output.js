@@ -2,7 +2,8 @@
 // that no longer matches its fields is how a device ends up with a secret
 // nobody knows: so any change to one of an output's inputs empties the
 // output, and a result that arrives after such a change is thrown away.
-// Workflows declare their outputs here, once, with all their inputs.
+// Workflows declare their outputs here, once, with all their inputs, and fill
+// them through produce().
 
 const outputVersions = new Map(); // output element -> count of invalidations
 
@@ -29,11 +30,19 @@ function bindOutput(outId, inputIds, onInvalidate = () => {}) {
 }
 
 /**
- * Call before starting the work that fills `out`: the returned function
- * tells, when the work is done, whether its inputs are still the ones it
- * started from (if not, the caller drops the result).
+ * Fills output `out`, the one way every workflow does: `work(current)` does
+ * the work (`current()` tells whether the inputs are still the ones it started
+ * from; it returns undefined when it showed a problem itself), then
+ * `show(result)` fills the output, or the error is shown. A result or an error
+ * that arrives after one of the inputs changed is dropped.
  */
-function outputTicket(out) {
+async function produce(out, work, show) {
   const version = outputVersions.get(out);
-  return () => outputVersions.get(out) === version;
+  const current = () => outputVersions.get(out) === version;
+  try {
+    const result = await work(current);
+    if (result !== undefined && current()) show(result);
+  } catch (e) {
+    if (current()) showError(out, e);
+  }
 }

@@ -48,7 +48,6 @@ function fileList({ inputId, dropId, listId, pasteId = null }) {
   if (pasteId) acceptDrops($(pasteId));
 
   return {
-    add,
     get count() { return files.length + (pasteId && $(pasteId).value.trim() ? 1 : 0); },
     set(list2) { files = [...list2]; render(); },
     snapshot() { return [...files]; },

@@ -14,10 +14,7 @@ const changeSecretWorkflow = (() => {
     if (current === null) return;
     const next = confirmedSecret('change-new', 'change-new2', out);
     if (next === null) return;
-    const fresh = outputTicket(out);
-    try {
-      const command = await run('populate', { secret: current, payload: next }, 'Encrypting (scrypt)…');
-      if (!fresh()) return;
+    await produce(out, () => run('populate', { secret: current, payload: next }, 'Encrypting (scrypt)…'), (command) => {
       out.replaceChildren(
         commandBox('Change the secret', command, fileName($('change-label').value, '', 'change-secret'), { sensitive: SENSITIVE }),
         runGuide([
@@ -29,7 +26,7 @@ const changeSecretWorkflow = (() => {
         ]),
       );
       reveal(out);
-    } catch (e) { if (fresh()) showError(out, e); }
+    });
   });
 
   $('reset-build').addEventListener('click', async () => {
@@ -37,17 +34,14 @@ const changeSecretWorkflow = (() => {
     if (!$('reset-confirm').checked) { showProblem(out, 'reset_not_confirmed', 'Tick the box to confirm the reset first.'); return; }
     const current = currentSecret('reset-current', out);
     if (current === null) return;
-    const fresh = outputTicket(out);
-    try {
-      const command = await run('populate', { secret: current, payload: '' }, 'Encrypting (scrypt)…');
-      if (!fresh()) return;
+    await produce(out, () => run('populate', { secret: current, payload: '' }, 'Encrypting (scrypt)…'), (command) => {
       out.replaceChildren(
         commandBox('Reset the secret', command, fileName($('change-label').value, '', 'reset-secret')),
         runGuide([WHERE_TO_RUN, 'Paste the command as one line and press Enter.',
           'Then seed the device again (tab 1): until then it accepts no encrypted command.']),
       );
       reveal(out);
-    } catch (e) { if (fresh()) showError(out, e); }
+    });
   });
 
   return { clear() { clearPanel('panel-secret'); clearStrength(); } };

@@ -38,14 +38,9 @@ const checkBlobWorkflow = (() => {
       el('p', { class: 'verdict good', 'data-verdict': 'opened' }, 'Opens with this secret.'), dl, carried(r, n));
   }
 
-  $('check-open').addEventListener('click', async () => {
-    const current = outputTicket(out);
-    try {
-      const r = await run('checkBlobs', { text: $('check-blob').value, secret: $('check-secret').value }, 'Opening (scrypt)…');
-      if (!current()) return;
-      out.replaceChildren(...r.blobs.map((blob, n) => describe(blob, n, r.blobs.length)));
-    } catch (e) { if (current()) showError(out, e); }
-  });
+  $('check-open').addEventListener('click', () => produce(out,
+    () => run('checkBlobs', { text: $('check-blob').value, secret: $('check-secret').value }, 'Opening (scrypt)…'),
+    (r) => out.replaceChildren(...r.blobs.map((blob, n) => describe(blob, n, r.blobs.length)))));
 
   const box = $('check-blob');
   box.addEventListener('dragover', (event) => event.preventDefault());

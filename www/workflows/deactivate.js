@@ -10,26 +10,27 @@ const deactivateWorkflow = (() => {
   $('deact-build').addEventListener('click', async () => {
     const secret = currentSecret('deact-secret', out);
     if (secret === null) return;
-    const current = outputTicket(out);
-    const { items } = await files.read();
-    if (!current()) return;
-    const fingerprint = $('deact-fp').value;
-    if (!items.length && !fingerprint.trim()) { showProblem(out, 'no_input', 'Give the fingerprint, or choose the certificate file.'); return; }
-    try {
-      const r = await run('deactivate', { secret, fingerprint, items, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
-      if (!current()) return;
-      const warnings = r.warnings || [];
+    await produce(out, async (current) => {
+      const { items } = await files.read();
+      if (!current()) return undefined;
+      const fingerprint = $('deact-fp').value;
+      if (!items.length && !fingerprint.trim()) {
+        showProblem(out, 'no_input', 'Give the fingerprint, or choose the certificate file.');
+        return undefined;
+      }
+      return run('deactivate', { secret, fingerprint, items, passphrase: $('deact-pass').value }, 'Encrypting (scrypt)…');
+    }, (r) => {
       out.replaceChildren(
         el('dl', { class: 'target' },
           el('dt', {}, 'Certificate'), el('dd', { class: 'cn' }, r.commonName || '(named by its fingerprint only)'),
           el('dt', {}, 'SHA-1 fingerprint'), el('dd', { 'data-fingerprint': r.fingerprint }, r.fingerprint)),
-        warnings.length ? renderFindings(warnings) : null,
+        r.warnings.length ? renderFindings(r.warnings) : null,
         commandBox('Deactivate the certificate', r.command, fileName($('deact-label').value, r.commonName || r.fingerprint.slice(0, 8), 'deactivate')),
         runGuide([WHERE_TO_RUN, 'Paste the command as one line and press Enter.',
           ['Check with ', el('code', {}, 'xStatus Conference EndToEndEncryption ExternalIdentity'), ': the certificate is no longer the identity.']]),
       );
       reveal(out);
-    } catch (e) { if (current()) showError(out, e); }
+    });
   });
 
   return { clear() { clearPanel('panel-deactivate'); files.clear(); }, snapshot: () => files.snapshot(), restore: (l) => files.set(l) };

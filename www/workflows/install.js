@@ -19,22 +19,24 @@ const installWorkflow = (() => {
   bindOutput('install-report', ITEMS, invalidateBundle);
   bindOutput('install-out', [...ITEMS, 'install-secret', 'install-label']);
 
-  async function check() {
+  function check() {
     clearTimeout(recheckTimer);
-    const current = outputTicket(report);
-    const { items, names } = await files.read();
-    if (!current()) return;
-    if (!items.length) { showProblem(report, 'no_input', 'Choose or drop the certificate files, or paste PEM text.'); return; }
-    try {
-      const r = await run('checkBundle', { items, names, passphrase: $('install-pass').value }, 'Reading the certificate…');
-      if (!current()) return;
+    return produce(report, async (current) => {
+      const { items, names } = await files.read();
+      if (!current()) return undefined;
+      if (!items.length) {
+        showProblem(report, 'no_input', 'Choose or drop the certificate files, or paste PEM text.');
+        return undefined;
+      }
+      return { names, r: await run('checkBundle', { items, names, passphrase: $('install-pass').value }, 'Reading the certificate…') };
+    }, ({ names, r }) => {
       report.replaceChildren(renderReport(r.report, { names }));
       if (r.bundleId) {
         bundleId = r.bundleId;
         $('install-build').disabled = false;
         $('install-build-hint').hidden = true;
       }
-    } catch (e) { if (current()) showError(report, e); }
+    });
   }
 
   // A chosen file is checked at once; typing (PEM, passphrase) once it pauses.
@@ -50,10 +52,7 @@ const installWorkflow = (() => {
   $('install-build').addEventListener('click', async () => {
     const secret = currentSecret('install-secret', out);
     if (secret === null) return;
-    const current = outputTicket(out);
-    try {
-      const r = await run('install', { bundleId, secret }, 'Encrypting the two commands (scrypt, twice)…');
-      if (!current()) return;
+    await produce(out, () => run('install', { bundleId, secret }, 'Encrypting the two commands (scrypt, twice)…'), (r) => {
       const label = $('install-label').value;
       const both = `${r.add}\n\n${r.activate}\n`;
       const sensitive = 'This file holds the private key, encrypted under the device\'s secret.';
@@ -76,7 +75,7 @@ const installWorkflow = (() => {
         ]),
       );
       reveal(out);
-    } catch (e) { if (current()) showError(out, e); }
+    });
   });
 
   return {

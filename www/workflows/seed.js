@@ -9,10 +9,7 @@ const seedWorkflow = (() => {
   $('seed-build').addEventListener('click', async () => {
     const secret = confirmedSecret('seed-secret', 'seed-secret2', out);
     if (secret === null) return;
-    const current = outputTicket(out);
-    try {
-      const command = await run('seedCommand', { secret });
-      if (!current()) return;
+    await produce(out, () => run('seedCommand', { secret }), (command) => {
       out.replaceChildren(
         commandBox('Type at the device console (carries the secret in clear)', command,
           fileName($('seed-label').value, '', 'seed'),
@@ -24,7 +21,7 @@ const seedWorkflow = (() => {
         ]),
       );
       reveal(out);
-    } catch (e) { if (current()) showError(out, e); }
+    });
   });
 
   return { clear() { clearPanel('panel-seed'); clearStrength(); } };
