@@ -298,7 +298,8 @@ class Fleet:
         for e in (c, d):
             self.set_expect(e, ["duplicate_certificate", "duplicate_key"])
         trap("duplicate_certificate", [c["device"], d["device"]], ["duplicate_certificate", "duplicate_key"],
-             "both rows name trap-dup-cert-a.crt and trap-dup-cert-a.key; the leaf's CN is trap-dup-cert-a's")
+             "both rows name trap-dup-cert-a.crt and trap-dup-cert-a.key; the leaf's CN is trap-dup-cert-a's; "
+             "no duplicate_common_name expected (one certificate, not two with one CN)")
 
         # 3. Two leaves with one CN (each its own key and its own DNS SAN; the rows name their files).
         shared = f"trap-shared-cn.{DOMAIN}"
