@@ -80,6 +80,17 @@ error_kinds! {
     /// A typed fingerprint and the certificate file given with it name
     /// different certificates.
     FingerprintMismatch => "fingerprint_mismatch",
+    /// Fleet: the manifest as a whole cannot be used (no header, no `device`
+    /// or `secret` column, a column named twice).
+    BadManifest => "bad_manifest",
+    /// A fleet manifest holds more data rows than one run provisions
+    /// ([`MAX_MANIFEST_ROWS`](crate::shared::caps::MAX_MANIFEST_ROWS)); refused while reading.
+    TooManyRows => "too_many_rows",
+    /// Fleet: more files than one fleet takes, or more bytes in all.
+    TooManyFiles => "too_many_files",
+    /// A blob did not open back with the key it was sealed under: it is not
+    /// handed out. Never expected; a sign of a fault in the page or machine.
+    BlobCheckFailed => "blob_check_failed",
 }
 
 /// An error with its kind and a message for people.

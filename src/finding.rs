@@ -91,6 +91,30 @@ finding_codes! {
     /// Deactivate: the certificate read from the file is a CA certificate, not
     /// a device's (an intermediate's file chosen by mistake?).
     NotADeviceCertificate => ("not_a_device_certificate", Warning),
+    /// Fleet: one certificate goes to several devices (Cisco recommends one per device).
+    DuplicateCertificate => ("duplicate_certificate", Warning),
+    /// Fleet: one private key goes to several devices.
+    DuplicateKey => ("duplicate_key", Warning),
+    /// Fleet: several devices' certificates carry one CN, so meeting
+    /// participants cannot tell them apart.
+    DuplicateCommonName => ("duplicate_common_name", Warning),
+    /// Fleet: several devices share one current (or new) secret.
+    DuplicateSecret => ("duplicate_secret", Warning),
+    /// Fleet: a file whose certificates and key go to no device.
+    UnusedFile => ("unused_file", Info),
+    /// Fleet: a device's certificate expires before the date the admin chose.
+    ExpiresBefore => ("expires_before", Warning),
+    /// Fleet: no certificate among the files goes to this device.
+    NoCertificateForDevice => ("no_certificate_for_device", Error),
+    /// Fleet: the manifest row cannot be read or lacks what a build needs.
+    BadManifestRow => ("bad_manifest_row", Error),
+    /// Fleet: several manifest rows name this device.
+    DuplicateDevice => ("duplicate_device", Error),
+    /// Fleet: the manifest names a file that is not among the files given.
+    MissingFile => ("missing_file", Error),
+    /// Fleet: building the device's blobs failed (its worker stopped twice,
+    /// or a blob did not open back); nothing was handed out for it.
+    BuildFailed => ("build_failed", Error),
 }
 
 impl FindingCode {
@@ -124,6 +148,12 @@ pub struct Finding {
     /// than one (two private keys; a certificate and its issuer).
     #[serde(rename = "inputIndexes", skip_serializing_if = "Vec::is_empty")]
     pub input_indexes: Vec<usize>,
+    /// Fleet: the devices (manifest names) the finding is about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<String>,
+    /// Fleet: the files (by name) the finding is about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 impl Finding {
@@ -135,6 +165,8 @@ impl Finding {
             message: message.into(),
             input_index: None,
             input_indexes: Vec::new(),
+            devices: Vec::new(),
+            files: Vec::new(),
         }
     }
 }

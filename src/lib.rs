@@ -12,6 +12,7 @@
 //! | [`cert`] | certificates and keys in every format, described and checked by a profile |
 //! | [`secret`] | the ClientSecret type, generating one, rating one |
 //! | [`tasks`] | one-device tasks: `build_jwe` with its payload policy, install, deactivate, check a blob |
+//! | [`fleet`] | many devices from one manifest: plan, build each device, pack one zip |
 //! | [`shared`] | base64url, hex, and every cap on work read from input |
 //!
 //! [`Error`] and [`Finding`] are every domain's, so they sit here.
@@ -23,6 +24,7 @@ pub mod cert;
 pub mod device;
 mod error;
 mod finding;
+pub mod fleet;
 pub mod secret;
 pub mod shared;
 pub mod tasks;

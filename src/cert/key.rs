@@ -16,11 +16,13 @@ use crate::finding::{Finding, FindingCode};
 use crate::shared::caps::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
 
 /// A parsed private key.
+#[derive(Clone)]
 pub(crate) struct PrivateKey {
     pub info: KeyInfo,
     material: Material,
 }
 
+#[derive(Clone)]
 enum Material {
     /// Wiped on drop by elliptic-curve.
     P256(p256::SecretKey),
@@ -36,16 +38,20 @@ impl PrivateKey {
     /// Does this key belong to the certificate's public key? `None` when it
     /// cannot be told (an Ed25519 key, say).
     pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
-        use x509_parser::public_key::PublicKey;
-        let parsed = spki.parsed().ok();
-        match (&self.material, parsed) {
-            (Material::P256(secret), Some(PublicKey::EC(point))) => {
-                Some(secret.public_key().to_sec1_bytes().as_ref() == uncompressed(point.data()).as_slice())
-            }
-            (Material::EcPublic(public), Some(PublicKey::EC(point))) => Some(*public == uncompressed(point.data())),
-            (Material::RsaModulus(n), Some(PublicKey::RSA(rsa))) => Some(*n == strip_zeros(rsa.modulus)),
-            (Material::Unknown, _) => None,
-            _ => Some(false),
+        let mine = self.public_id()?;
+        Some(spki_public_id(spki).is_some_and(|theirs| theirs == mine))
+    }
+
+    /// The public half in a form that compares equal exactly when two keys
+    /// are the same key ([`spki_public_id`] gives a certificate's): `None`
+    /// when this tool cannot compute it. Computed once per key, so a fleet
+    /// pairs hundreds of certificates and keys by comparing bytes.
+    pub fn public_id(&self) -> Option<Vec<u8>> {
+        match &self.material {
+            Material::P256(secret) => Some(tagged(b'E', &secret.public_key().to_sec1_bytes())),
+            Material::EcPublic(public) => Some(tagged(b'E', public)),
+            Material::RsaModulus(n) => Some(tagged(b'R', n)),
+            Material::Unknown => None,
         }
     }
 
@@ -57,6 +63,25 @@ impl PrivateKey {
             _ => None,
         }
     }
+}
+
+/// A certificate's public key in [`PrivateKey::public_id`]'s form; `None`
+/// for key types that form does not cover.
+pub(crate) fn spki_public_id(spki: &SubjectPublicKeyInfo<'_>) -> Option<Vec<u8>> {
+    use x509_parser::public_key::PublicKey;
+    match spki.parsed().ok()? {
+        PublicKey::EC(point) => Some(tagged(b'E', &uncompressed(point.data()))),
+        PublicKey::RSA(rsa) => Some(tagged(b'R', &strip_zeros(rsa.modulus))),
+        _ => None,
+    }
+}
+
+/// The key type's tag, then its public bytes: an EC point never equals an RSA modulus.
+fn tagged(tag: u8, bytes: &[u8]) -> Vec<u8> {
+    let mut id = Vec::with_capacity(bytes.len() + 1);
+    id.push(tag);
+    id.extend_from_slice(bytes);
+    id
 }
 
 /// Point compression is rare in certificates; compare in uncompressed form.

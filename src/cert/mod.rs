@@ -18,12 +18,17 @@ mod profile;
 mod refusal;
 mod report;
 mod signature;
+mod summary;
 
 use pkcs8::der::pem::{encode_string, LineEnding};
 use x509_parser::certificate::X509Certificate;
 
 use crate::finding::{Finding, FindingCode, Passed, PassedCode};
+
 use crate::shared::quote::quote;
+pub(crate) use decoded::Decoded;
+pub(crate) use key::PrivateKey;
+pub(crate) use summary::{summarize, Summary};
 
 pub use input::Input;
 pub use profile::Profile;
@@ -56,6 +61,12 @@ impl<'a> InspectOptions<'a> {
     }
 }
 
+/// Reads one file on its own (the fleet reads each of many files apart):
+/// its certificates as DER and its key, or why it cannot be read.
+pub(crate) fn read_file(input: Input<'_>, passphrase: Option<&str>) -> Result<Decoded, Finding> {
+    input::decode(input, passphrase, &Decoded::default())
+}
+
 /// Reads `input` and reports on every certificate and key in it, by the
 /// device's rules. Never fails: an unreadable input is a report with one finding.
 pub fn inspect(input: Input<'_>, options: &InspectOptions<'_>) -> Report {
@@ -73,7 +84,7 @@ pub fn inspect_all(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report
 /// key over them is refused before its key derivation runs.
 pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOptions<'_>) -> Report {
     let several = inputs.len() > 1;
-    let mut decoded = decoded::Decoded::default();
+    let mut decoded = Decoded::default();
     // The item each certificate (in decoded order) and the key came from.
     let mut cert_items: Vec<usize> = Vec::new();
     let mut key_item: Option<usize> = None;
@@ -101,6 +112,21 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
             Err(finding) => return Report::unreadable(finding),
         }
     }
+    report_on(profile, decoded, cert_items, key_item, several, options)
+}
+
+/// Reports on what was read, by `profile`'s rules: `cert_items[i]` is the
+/// item (of `options.labels`) certificate `i` came from, `key_item` the key's;
+/// `several` says whether messages should name the items. The fleet calls
+/// this with what it read and paired from many files.
+pub(crate) fn report_on(
+    profile: &Profile,
+    decoded: Decoded,
+    cert_items: Vec<usize>,
+    key_item: Option<usize>,
+    several: bool,
+    options: &InspectOptions<'_>,
+) -> Report {
     let mut ders: Vec<Vec<u8>> = Vec::new();
     let mut origins: Vec<usize> = Vec::new();
     for (der, item) in decoded.certs.into_iter().zip(cert_items) {

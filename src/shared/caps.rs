@@ -52,6 +52,31 @@ pub const MAX_QUOTED_CHARS: usize = 64;
 /// Characters beyond add brute force's guesses, so no input can stall it.
 pub const MAX_STRENGTH_CHARS: usize = 100;
 
+/// The largest fleet manifest (a spreadsheet saved as CSV) accepted: 4 MiB,
+/// room for [`MAX_MANIFEST_ROWS`] rows of a few hundred characters each.
+pub const MAX_MANIFEST_BYTES: usize = 4 << 20;
+
+/// The most data rows (the header row not counted) one manifest provisions;
+/// reading stops with `too_many_rows` at the first row over it.
+pub const MAX_MANIFEST_ROWS: usize = 10_000;
+
+/// The most columns a manifest row may have: a fleet manifest needs a handful,
+/// and the cap bounds the cells (not only the bytes) a hostile file makes.
+pub const MAX_MANIFEST_COLUMNS: usize = 64;
+
+/// The longest cell of a manifest, in characters. A longer cell is a problem
+/// for its row, and the reader keeps no more than this of it in memory.
+pub const MAX_CELL_CHARS: usize = 4_096;
+
+/// The most files one fleet takes: a device needs two at most (certificate
+/// and key), and each file may ask for up to [`MAX_KDF_WORK_PER_FILE`] of key
+/// derivation.
+pub const MAX_FLEET_FILES: usize = 2_000;
+
+/// The most bytes all of a fleet's files may hold together: 64 MiB (a
+/// device's certificate, chain and key are a few kilobytes).
+pub const MAX_FLEET_BYTES: usize = 64 << 20;
+
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {

@@ -3,6 +3,7 @@
 
 pub mod base64url;
 pub mod caps;
+pub(crate) mod crc32;
 pub mod hex;
 pub(crate) mod quote;
 pub(crate) mod random;

@@ -3,7 +3,7 @@
 //! device protocol derives and seals.
 
 use crate::cert::{inspect, Input, InspectOptions, Report};
-use crate::device::blob::{check_iv, seal, ContentKey};
+use crate::device::blob::{check_iv, check_opens, seal, ContentKey};
 use crate::device::kdf::check_salt;
 use crate::device::{prepare_payload, Action, Enc};
 use crate::error::{Error, ErrorKind};
@@ -57,7 +57,7 @@ pub(crate) fn seal_checked(secret: &Secret, action: Action, payload: &str) -> Re
 }
 
 /// The device protocol's part: the payload in its device form, the key
-/// derived (the slow step), then sealed.
+/// derived (the slow step), then sealed and opened back.
 fn prepare_and_seal(
     secret: &Secret,
     action: Action,
@@ -68,7 +68,10 @@ fn prepare_and_seal(
 ) -> Result<String, Error> {
     let payload = prepare_payload(action, payload)?;
     let key = ContentKey::derive(secret, enc, salt)?;
-    seal(&key, action, payload.as_bytes(), iv)
+    let jwe = seal(&key, action, payload.as_bytes(), iv)?;
+    // Every blob the tool hands out has opened back under its key once.
+    check_opens(&key, &jwe, action, payload.as_bytes())?;
+    Ok(jwe)
 }
 
 /// An `add` payload must pass every certificate check with no error finding.

@@ -52,19 +52,31 @@ pub struct InstallCommands {
 /// Checks the files an admin gave (by the device's rules) and keeps the bundle.
 pub fn check_bundle(inputs: &[Input<'_>], options: &InspectOptions<'_>) -> CheckedBundle {
     let mut report = inspect_all(inputs, options);
-    let bundle = report.take_add_payload().and_then(|add_payload| {
-        let leaf = &report.certificates[report.leaf_index?];
-        Some(Bundle { add_payload, fingerprint: leaf.sha1.clone(), common_name: leaf.common_name.clone() })
-    });
+    let bundle = Bundle::take_from(&mut report);
     CheckedBundle { report, bundle }
 }
 
 impl Bundle {
+    /// The bundle of a report with no error (moving its `add` payload out), or `None`.
+    pub(crate) fn take_from(report: &mut Report) -> Option<Bundle> {
+        let add_payload = report.take_add_payload()?;
+        let leaf = &report.certificates[report.leaf_index?];
+        Some(Bundle { add_payload, fingerprint: leaf.sha1.clone(), common_name: leaf.common_name.clone() })
+    }
+
+    /// The `add` and `activate` blobs under `secret`, each with its own
+    /// random salt and IV, each opened back once.
+    pub(crate) fn blobs(&self, secret: &Secret) -> Result<[String; 2], Error> {
+        Ok([
+            seal_checked(secret, Action::Add, &self.add_payload)?,
+            seal_checked(secret, Action::Activate, &self.fingerprint)?,
+        ])
+    }
+
     /// The `add` and `activate` commands under `secret`: two blobs, each with
     /// its own random salt and IV.
     pub fn commands(&self, secret: &Secret) -> Result<InstallCommands, Error> {
-        let add = seal_checked(secret, Action::Add, &self.add_payload)?;
-        let activate = seal_checked(secret, Action::Activate, &self.fingerprint)?;
+        let [add, activate] = self.blobs(secret)?;
         Ok(InstallCommands {
             add: device_command(Action::Add, &add)?,
             activate: device_command(Action::Activate, &activate)?,

@@ -9,6 +9,7 @@ mod check_blob;
 mod deactivate;
 mod install;
 
+pub(crate) use build::seal_checked;
 pub use build::{build_jwe, BuildRequest};
 pub use check_blob::{check_blob, check_blobs, CheckedBlob};
 pub use deactivate::{deactivate, leaf_sha1, Deactivation, Target};

@@ -60,12 +60,22 @@ pub(crate) fn get(object: &JsValue, key: &str) -> Result<JsValue, Error> {
 
 /// A list argument: an array's elements, or the value itself.
 pub(crate) fn list_arg(value: &JsValue) -> Result<Vec<JsValue>, Error> {
+    list_arg_up_to(value, MAX_LIST_ITEMS, ErrorKind::BadArgument, "inspect")
+}
+
+/// A list argument of at most `cap` items, or an error of `kind` naming `function`.
+pub(crate) fn list_arg_up_to(
+    value: &JsValue,
+    cap: usize,
+    kind: ErrorKind,
+    function: &str,
+) -> Result<Vec<JsValue>, Error> {
     if !is_array(value)? {
         return Ok(vec![value.clone()]);
     }
     let length = get(value, "length")?.as_f64().unwrap_or(0.0);
-    if length > MAX_LIST_ITEMS as f64 {
-        return Err(bad_argument(format!("inspect takes at most {MAX_LIST_ITEMS} items at once.")));
+    if length > cap as f64 {
+        return Err(Error::new(kind, format!("{function} takes at most {cap} items at once.")));
     }
     (0..length as u32).map(|i| Reflect::get_u32(value, i).map_err(|_| thrown("list"))).collect()
 }
@@ -137,12 +147,24 @@ pub(crate) fn parse_action(value: &JsValue) -> Result<Action, Error> {
 /// A JS string, checked for size before it is copied into wasm memory and
 /// for unpaired surrogates, which would silently become U+FFFD.
 pub(crate) fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
+    string_arg_up_to(value, name, MAX_INPUT_BYTES)
+}
+
+/// A string of at most `cap` UTF-16 units (a manifest may be larger than
+/// other inputs); the callee checks its own byte cap on the copy.
+pub(crate) fn string_arg_up_to(value: &JsValue, name: &str, cap: usize) -> Result<String, Error> {
     let Some(text) = value.dyn_ref::<JsString>() else {
         return Err(bad_argument(format!("The {name} must be a string.")));
     };
     // One UTF-16 unit is at least one UTF-8 byte: refuse before copying.
-    if text.length() as usize > MAX_INPUT_BYTES {
-        check_size(name, text.length() as usize)?;
+    if text.length() as usize > cap {
+        if cap == MAX_INPUT_BYTES {
+            check_size(name, text.length() as usize)?;
+        }
+        return Err(Error::new(
+            ErrorKind::InputTooLarge,
+            format!("The {name} is {} characters, over the limit of {cap}.", text.length()),
+        ));
     }
     if !text.is_valid_utf16() {
         return Err(bad_argument(format!(

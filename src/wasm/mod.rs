@@ -8,6 +8,7 @@
 mod args;
 mod cert;
 mod device;
+mod fleet;
 mod secret;
 mod tasks;
 

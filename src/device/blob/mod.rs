@@ -10,4 +10,4 @@ mod seal;
 pub(crate) use compact::split;
 pub use header::Header;
 pub use open::{open_jwe, Opened};
-pub use seal::{check_iv, seal, ContentKey};
+pub use seal::{check_iv, check_opens, seal, ContentKey};

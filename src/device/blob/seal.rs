@@ -4,9 +4,9 @@
 
 use zeroize::Zeroizing;
 
-use crate::device::blob::compact::join;
+use crate::device::blob::compact::{join, split};
 use crate::device::blob::header::Header;
-use crate::device::enc::{seal as aes_gcm_seal, IV_BYTES};
+use crate::device::enc::{open as aes_gcm_open, seal as aes_gcm_seal, IV_BYTES};
 use crate::device::kdf::{derive_key, DEFAULT_SALT_BYTES};
 use crate::device::{Action, Enc};
 use crate::error::{Error, ErrorKind};
@@ -64,4 +64,29 @@ pub fn seal(key: &ContentKey, action: Action, payload: &[u8], iv: Option<&[u8]>)
     let mut buffer = Zeroizing::new(payload.to_vec());
     let tag = aes_gcm_seal(key.enc, &key.key, &iv, header_b64.as_bytes(), &mut buffer);
     Ok(join(&header_b64, &iv, &buffer, &tag))
+}
+
+/// Checks that `jwe`, just sealed under `key`, opens back with that same key
+/// (no second scrypt) to `action` and `payload`: a blob that does not is
+/// never handed out. Costs one AES-GCM pass over the payload.
+pub fn check_opens(key: &ContentKey, jwe: &str, action: Action, payload: &[u8]) -> Result<(), Error> {
+    let refused = || {
+        Error::new(
+            ErrorKind::BlobCheckFailed,
+            "A blob just built did not open back, so it was not handed out. Build it again; if this repeats, \
+             reload the page or try another browser.",
+        )
+    };
+    let compact = split(jwe).map_err(|_| refused())?;
+    let header = &compact.header;
+    if header.action != action || header.enc != key.enc || header.salt != key.salt {
+        return Err(refused());
+    }
+    let opened =
+        aes_gcm_open(key.enc, &key.key, &compact.iv, compact.header_b64.as_bytes(), &compact.ciphertext, &compact.tag)
+            .map_err(|_| refused())?;
+    if opened.as_slice() != payload {
+        return Err(refused());
+    }
+    Ok(())
 }

@@ -1,0 +1,79 @@
+//! Building one planned device: `add`, `activate`, each `deactivate`, and
+//! last the `populate` that changes the secret, all under the current
+//! secret. Each blob has its own random salt and IV (so its own scrypt) and
+//! has opened back under its key before it is returned.
+
+use serde::Serialize;
+
+use crate::device::{device_command, Action};
+use crate::error::{Error, ErrorKind};
+use crate::fleet::plan::{Plan, Status};
+use crate::fleet::xapi::{xapi, Xapi};
+use crate::secret::Secret;
+use crate::tasks::seal_checked;
+
+/// One command of a device: the blob, the text to paste, the structured form.
+#[derive(Clone, Debug, Serialize)]
+pub struct Command {
+    /// `add`, `activate`, `deactivate` or `populate`.
+    #[serde(serialize_with = "action_name")]
+    pub action: Action,
+    /// The blob.
+    pub jwe: String,
+    /// Exactly what `device_command(action, jwe)` returns.
+    pub text: String,
+    /// The cloud xAPI form.
+    pub xapi: Xapi,
+}
+
+/// A device's built commands, in the order they run.
+#[derive(Clone, Debug, Serialize)]
+pub struct BuiltDevice {
+    /// The device's index in the plan (its manifest row).
+    pub index: usize,
+    /// The device's name.
+    pub device: String,
+    /// Its commands, in order.
+    pub commands: Vec<Command>,
+}
+
+fn action_name<S: serde::Serializer>(action: &Action, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(action.name())
+}
+
+impl Plan {
+    /// Builds device `index`'s commands. Refuses a device in error (it is skipped).
+    pub fn build_device(&self, index: usize) -> Result<BuiltDevice, Error> {
+        let (Some(device), Some(Some(bundle))) = (self.report.devices.get(index), self.bundles.get(index)) else {
+            return Err(not_buildable(index));
+        };
+        if device.status == Status::Error {
+            return Err(not_buildable(index));
+        }
+        let row = &self.rows[index];
+        let secret = Secret::new(&row.secret)?;
+        let [add, activate] = bundle.blobs(&secret)?;
+        let mut blobs = vec![(Action::Add, add), (Action::Activate, activate)];
+        for fingerprint in &row.deactivate {
+            blobs.push((Action::Deactivate, seal_checked(&secret, Action::Deactivate, fingerprint)?));
+        }
+        if let Some(new_secret) = &row.new_secret {
+            blobs.push((Action::Populate, seal_checked(&secret, Action::Populate, new_secret)?));
+        }
+        let commands =
+            blobs.into_iter().map(|(action, jwe)| command(action, jwe, &row.device_id)).collect::<Result<_, _>>()?;
+        Ok(BuiltDevice { index, device: row.device.clone(), commands })
+    }
+}
+
+/// The command for a blob, in both forms; checks the blob's header names `action`.
+pub(crate) fn command(action: Action, jwe: String, device_id: &str) -> Result<Command, Error> {
+    Ok(Command { action, text: device_command(action, &jwe)?, xapi: xapi(action, &jwe, Some(device_id)), jwe })
+}
+
+fn not_buildable(index: usize) -> Error {
+    Error::new(
+        ErrorKind::BadArgument,
+        format!("Device {index} of the plan has no commands to build: it is in error, or not in the plan."),
+    )
+}

@@ -1,0 +1,91 @@
+//! The fleet: many devices from one manifest (a CSV a spreadsheet writes)
+//! and many certificate and key files. Plan once (`plan`: read, pair by
+//! public key, check each device and the fleet), build each device
+//! (`build`: its blobs, each opened back), pack one zip (`pack`). The page
+//! plans in each worker of its pool and builds devices in parallel;
+//! [`build_fleet`] does all three in one call, for scripts.
+
+mod build;
+mod checks;
+pub(crate) mod csv;
+mod files;
+mod inventory;
+mod manifest;
+mod names;
+mod pack;
+mod pairing;
+mod plan;
+mod secrets;
+mod xapi;
+pub(crate) mod zip;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::finding::Finding;
+
+pub use build::{BuiltDevice, Command};
+pub use files::FileInput;
+pub use manifest::TEMPLATE;
+pub use pack::Blobs;
+pub use plan::{plan_fleet, DeviceReport, FleetInput, Plan, PlanReport, Status};
+pub use secrets::{fill_secrets, FilledManifest};
+pub use xapi::{xapi, Arguments, Xapi};
+
+/// What [`build_fleet`] returns.
+#[derive(Debug, Serialize)]
+pub struct FleetResult {
+    /// Every device of the manifest, with its commands when it was built.
+    pub devices: Vec<FleetDevice>,
+    /// The fleet-level findings.
+    pub findings: Vec<Finding>,
+    /// The zip to download.
+    #[serde(skip)]
+    pub zip: Vec<u8>,
+}
+
+/// One device of [`FleetResult`].
+#[derive(Debug, Serialize)]
+pub struct FleetDevice {
+    /// What the plan found.
+    #[serde(flatten)]
+    pub report: DeviceReport,
+    /// Its commands in order; empty for a device in error.
+    pub commands: Vec<Command>,
+}
+
+/// Plans, builds every device that is not in error, one after another, and
+/// packs the zip. A device whose build fails gets a `build_failed` finding
+/// and is left out of the zip; the others go on.
+pub fn build_fleet(input: &FleetInput<'_>, initial_populate: bool) -> Result<FleetResult, Error> {
+    let mut plan = plan_fleet(input)?;
+    let mut built = Vec::new();
+    let mut commands = Vec::new();
+    for index in 0..plan.report.devices.len() {
+        if plan.report.devices[index].status == Status::Error {
+            commands.push(Vec::new());
+            continue;
+        }
+        match plan.build_device(index) {
+            Ok(device) => {
+                let blobs = device.commands.iter().map(|c| (c.action, c.jwe.clone())).collect();
+                built.push(Blobs { index, blobs });
+                commands.push(device.commands);
+            }
+            Err(error) => {
+                plan.build_failed(index, &error);
+                commands.push(Vec::new());
+            }
+        }
+    }
+    let zip = plan.pack(&built, initial_populate)?;
+    let devices = plan
+        .report
+        .devices
+        .iter()
+        .cloned()
+        .zip(commands)
+        .map(|(report, commands)| FleetDevice { report, commands })
+        .collect();
+    Ok(FleetResult { devices, findings: plan.report.findings.clone(), zip })
+}

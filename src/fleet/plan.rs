@@ -1,0 +1,243 @@
+//! Planning a fleet: read the manifest and the files, pair them, run the
+//! single-device checks on each device's bundle, then the fleet-level
+//! checks. The plan keeps each device's bundle (its private key) and
+//! secrets in memory for the build, and reports on everything else.
+
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use crate::cert::{report_on, AltName, Decoded, InspectOptions, Profile, Report};
+use crate::error::Error;
+use crate::finding::{Finding, FindingCode, Severity};
+use crate::fleet::files::{self, FileInput, Pool};
+use crate::fleet::manifest::{self, Row};
+use crate::fleet::pairing::{self, Assignment};
+use crate::fleet::{checks, names};
+use crate::tasks::Bundle;
+
+/// What a fleet is planned from.
+#[derive(Clone, Copy, Debug)]
+pub struct FleetInput<'a> {
+    /// The manifest as text (CSV from a spreadsheet).
+    pub manifest: &'a str,
+    /// Every certificate and key file.
+    pub files: &'a [FileInput<'a>],
+    /// Opens encrypted keys and PKCS#12 files (a row's `passphrase` wins for the files it names).
+    pub passphrase: Option<&'a str>,
+    /// The time certificates are checked against, Unix seconds.
+    pub now: i64,
+    /// Warn (`expires_before`) about leaves that expire before this time, Unix seconds.
+    pub expires_before: Option<i64>,
+}
+
+/// `ready`, `warning` or `error`: the worst finding of a device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// No finding above info: its commands are built.
+    Ready,
+    /// Warnings only: its commands are built; read them first.
+    Warning,
+    /// At least one error: skipped.
+    Error,
+}
+
+/// One device as the plan sees it (no secret, no key).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceReport {
+    /// The manifest's device name.
+    pub device: String,
+    /// The manifest's `deviceId`, when given.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub device_id: String,
+    /// The manifest line the row starts on.
+    pub line: usize,
+    /// The worst of its findings.
+    pub status: Status,
+    /// Its findings, errors first: the single-device codes and the fleet's.
+    pub findings: Vec<Finding>,
+    /// The leaf's CN, SANs, fingerprints, expiry and issuer, when it has a leaf.
+    pub common_name: Option<String>,
+    /// The leaf's SANs.
+    pub subject_alt_names: Vec<AltName>,
+    /// SHA-1 of the leaf (what `activate` carries).
+    pub sha1: Option<String>,
+    /// SHA-256 of the leaf.
+    pub sha256: Option<String>,
+    /// The leaf's end of validity, ISO 8601.
+    pub not_after: Option<String>,
+    /// Whole days left.
+    pub days_left: Option<i64>,
+    /// The leaf's issuer.
+    pub issuer: Option<String>,
+    /// The actions its commands will run, in order.
+    pub actions: Vec<&'static str>,
+    /// Its folder in the zip.
+    pub folder: String,
+}
+
+/// The plan's report: every device, and the fleet-level findings.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanReport {
+    /// One per manifest row, in manifest order.
+    pub devices: Vec<DeviceReport>,
+    /// Findings about the fleet as a whole, each naming its devices or files.
+    pub findings: Vec<Finding>,
+}
+
+/// A planned fleet: the report, and what each device's build needs.
+pub struct Plan {
+    pub(crate) report: PlanReport,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) bundles: Vec<Option<Bundle>>,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan").field("devices", &self.report.devices.len()).finish_non_exhaustive()
+    }
+}
+
+/// Plans the fleet. Fails only when the manifest as a whole cannot be used
+/// or the files are over the caps; every other problem is a finding.
+pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
+    let rows = manifest::read(input.manifest)?;
+    let pool = files::read(input.files, |name| passphrase_for(&rows, name).or(input.passphrase))?;
+    let assignments = pairing::assign(&rows, &pool);
+    let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
+    let options = InspectOptions { passphrase: None, now: input.now, labels: Some(&labels) };
+    let folders = names::folder_names(&rows.iter().map(|r| r.device.as_str()).collect::<Vec<_>>());
+
+    let mut devices = Vec::with_capacity(rows.len());
+    let mut bundles = Vec::with_capacity(rows.len());
+    for ((row, assignment), folder) in rows.iter().zip(&assignments).zip(folders) {
+        let mut device = DeviceReport::new(row, folder);
+        let mut bundle = None;
+        match (&row.problem, assignment) {
+            (Some(problem), _) => device.findings.push(problem.clone()),
+            (None, Some(Err(finding))) => device.findings.push(finding.clone()),
+            (None, Some(Ok(assignment))) => {
+                let mut report = check(&pool, assignment, &options);
+                device.describe_leaf(&report, row);
+                device.findings.append(&mut report.findings);
+                bundle = Bundle::take_from(&mut report);
+            }
+            (None, None) => {}
+        }
+        devices.push(device);
+        bundles.push(bundle);
+    }
+    let mut findings = checks::file_findings(&pool, &assignments);
+    findings.extend(checks::fleet_findings(&rows, &mut devices, &pool, &assignments, input.expires_before));
+    for device in &mut devices {
+        device.settle();
+    }
+    Ok(Plan { report: PlanReport { devices, findings }, rows, bundles })
+}
+
+/// The passphrase of the first row that names `file` and has one.
+fn passphrase_for<'r>(rows: &'r [Row], file: &str) -> Option<&'r str> {
+    rows.iter()
+        .filter(|r| r.certificate.eq_ignore_ascii_case(file) || r.key.eq_ignore_ascii_case(file))
+        .find_map(|r| r.passphrase.as_deref().map(String::as_str))
+}
+
+/// The single-device checks on what pairing chose, with the same codes;
+/// messages name the files the certificates and the key came from.
+fn check(pool: &Pool, assignment: &Assignment, options: &InspectOptions<'_>) -> Report {
+    let mut decoded = Decoded::default();
+    let mut cert_items = Vec::new();
+    for &c in std::iter::once(&assignment.leaf).chain(&assignment.chain) {
+        decoded.certs.push(pool.certs[c].der.clone());
+        cert_items.push(pool.certs[c].files[0]);
+    }
+    let key_item = assignment.key.map(|k| {
+        decoded.keys.push(pool.keys[k].key.clone());
+        pool.keys[k].file
+    });
+    report_on(&Profile::DEVICE, decoded, cert_items, key_item, true, options)
+}
+
+impl DeviceReport {
+    fn new(row: &Row, folder: String) -> DeviceReport {
+        DeviceReport {
+            device: row.device.clone(),
+            device_id: row.device_id.clone(),
+            line: row.line,
+            status: Status::Ready,
+            findings: Vec::new(),
+            common_name: None,
+            subject_alt_names: Vec::new(),
+            sha1: None,
+            sha256: None,
+            not_after: None,
+            days_left: None,
+            issuer: None,
+            actions: Vec::new(),
+            folder,
+        }
+    }
+
+    fn describe_leaf(&mut self, report: &Report, row: &Row) {
+        let Some(leaf) = report.leaf_index.map(|i| &report.certificates[i]) else { return };
+        self.common_name = leaf.common_name.clone();
+        self.subject_alt_names = leaf.subject_alt_names.clone();
+        self.sha1 = Some(leaf.sha1.clone());
+        self.sha256 = Some(leaf.sha256.clone());
+        self.not_after = Some(leaf.not_after.clone());
+        self.days_left = Some(leaf.days_left);
+        self.issuer = Some(leaf.issuer.clone());
+        if row.deactivate.contains(&leaf.sha1) {
+            self.findings.push(Finding::new(
+                FindingCode::BadManifestRow,
+                format!(
+                    "On line {}, the deactivate column lists the new certificate's own fingerprint: it would be \
+                     deactivated right after it is activated. Remove it from the column.",
+                    row.line
+                ),
+            ));
+        }
+        self.actions = ["add", "activate"].into();
+        self.actions.extend(row.deactivate.iter().map(|_| "deactivate"));
+        if row.new_secret.is_some() {
+            self.actions.push("populate");
+        }
+    }
+
+    /// Errors first; the status is the worst finding; a device in error runs nothing.
+    fn settle(&mut self) {
+        self.findings.sort_by_key(|f| f.severity);
+        self.status = match self.findings.first().map(|f| f.severity) {
+            Some(Severity::Error) => Status::Error,
+            Some(Severity::Warning) => Status::Warning,
+            _ => Status::Ready,
+        };
+        if self.status == Status::Error {
+            self.actions.clear();
+        }
+    }
+}
+
+impl Plan {
+    /// What the plan found.
+    pub fn report(&self) -> &PlanReport {
+        &self.report
+    }
+
+    /// Marks device `index` failed (`build_failed`): it is skipped from here on.
+    pub fn build_failed(&mut self, index: usize, error: &Error) {
+        if let Some(device) = self.report.devices.get_mut(index) {
+            device.findings.push(Finding::new(
+                FindingCode::BuildFailed,
+                format!("Its commands could not be built: {} Build the fleet again.", error.message()),
+            ));
+            device.settle();
+        }
+    }
+
+    /// The secret to seed device `index` with in plain text (`initial-populate.txt`).
+    pub(crate) fn secret_of(&self, index: usize) -> &Zeroizing<String> {
+        &self.rows[index].secret
+    }
+}

@@ -1,0 +1,217 @@
+//! The fleet for JavaScript: `buildFleet` in one call (scripts, Node), and the
+//! lower-level calls the page's worker pool uses: `planFleet` in every worker
+//! (the plan holds the keys and secrets, in wasm memory only), `buildDevice`
+//! for one device at a time, `pack` once in the end. `fillFleetSecrets` and
+//! `fleetTemplate` serve the manifest.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::prelude::*;
+use zeroize::Zeroizing;
+
+use super::args::{
+    bad_argument, check_options, copy_uint8, get, list_arg_up_to, now_arg, optional_string, string_arg,
+    string_arg_up_to,
+};
+use super::{set, to_js_error, to_js_json};
+use crate::device::Action;
+use crate::error::{Error, ErrorKind};
+use crate::fleet::{Blobs, FileInput, FleetInput, Plan};
+use crate::secret::SecretKind;
+use crate::shared::caps::{MAX_FLEET_FILES, MAX_MANIFEST_BYTES, MAX_MANIFEST_ROWS};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FLEET: &str = r#"
+/** A fleet's inputs: the manifest (CSV text), every certificate and key file, and the times. */
+export interface FleetOptions {
+  manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
+  now?: Date; expiresBefore?: Date;
+}
+/** One device as planned: no secret, no key. */
+export interface FleetDeviceReport {
+  device: string; deviceId?: string; line: number; status: "ready" | "warning" | "error"; findings: Finding[];
+  commonName: string | null; subjectAltNames: { type: string; value: string }[]; sha1: string | null;
+  sha256: string | null; notAfter: string | null; daysLeft: number | null; issuer: string | null;
+  actions: Action[]; folder: string;
+}
+/** One command: the blob, the text to paste (what deviceCommand returns), and the cloud xAPI shape. */
+export interface FleetCommand {
+  action: Action; jwe: string; text: string;
+  xapi: { command: string; deviceId?: string; arguments: Record<string, string>; body?: string };
+}
+/** What FleetPlan.buildDevice returns; FleetPlan.pack takes a list of them. */
+export interface BuiltDevice { index: number; device: string; commands: FleetCommand[] }
+/** What buildFleet returns. */
+export interface FleetResult {
+  devices: (FleetDeviceReport & { commands: FleetCommand[] })[]; findings: Finding[]; zip: Uint8Array;
+}
+"#;
+
+const FLEET_OPTIONS: [&str; 5] = ["manifest", "files", "passphrase", "now", "expiresBefore"];
+const BUILD_OPTIONS: [&str; 6] = ["manifest", "files", "passphrase", "now", "expiresBefore", "initialPopulate"];
+
+/// Copies of a fleet's inputs (the files may hold keys: wiped when dropped).
+struct FleetArgs {
+    manifest: Zeroizing<String>,
+    names: Vec<String>,
+    files: Vec<Zeroizing<Vec<u8>>>,
+    passphrase: Option<Zeroizing<String>>,
+    now: i64,
+    expires_before: Option<i64>,
+}
+
+impl FleetArgs {
+    fn read(options: &JsValue, known: &[&str], function: &str) -> Result<FleetArgs, Error> {
+        check_options(options, known, function)?;
+        let manifest = Zeroizing::new(string_arg_up_to(&get(options, "manifest")?, "manifest", MAX_MANIFEST_BYTES)?);
+        let list = get(options, "files")?;
+        let list = if list.is_undefined() {
+            Vec::new()
+        } else {
+            list_arg_up_to(&list, MAX_FLEET_FILES, ErrorKind::TooManyFiles, function)?
+        };
+        let mut names = Vec::with_capacity(list.len());
+        let mut files = Vec::with_capacity(list.len());
+        for item in &list {
+            if !item.is_object() {
+                return Err(bad_argument(format!("Each file given to {function} must be {{ name, bytes }}.")));
+            }
+            names.push(string_arg(&get(item, "name")?, "file name")?);
+            let bytes = get(item, "bytes")?;
+            let bytes = match copy_uint8(&bytes, "file")? {
+                Some(bytes) => bytes,
+                None => Zeroizing::new(string_arg(&bytes, "file's bytes")?.into_bytes()),
+            };
+            files.push(bytes);
+        }
+        let expires = get(options, "expiresBefore")?;
+        Ok(FleetArgs {
+            manifest,
+            names,
+            files,
+            passphrase: optional_string(&get(options, "passphrase")?, "passphrase")?,
+            now: now_arg(&get(options, "now")?)?,
+            expires_before: if expires.is_undefined() || expires.is_null() { None } else { Some(now_arg(&expires)?) },
+        })
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&FleetInput<'_>) -> R) -> R {
+        let files: Vec<FileInput<'_>> =
+            self.names.iter().zip(&self.files).map(|(name, bytes)| FileInput { name, bytes }).collect();
+        f(&FleetInput {
+            manifest: &self.manifest,
+            files: &files,
+            passphrase: self.passphrase.as_deref().map(String::as_str).filter(|p| !p.is_empty()),
+            now: self.now,
+            expires_before: self.expires_before,
+        })
+    }
+}
+
+/// A planned fleet, held in wasm memory: JavaScript never sees its keys or
+/// secrets. Call `free()` when done with it.
+#[wasm_bindgen]
+pub struct FleetPlan(Plan);
+
+#[wasm_bindgen]
+impl FleetPlan {
+    /// Every device as planned, and the fleet-level findings.
+    #[wasm_bindgen(unchecked_return_type = "{ devices: FleetDeviceReport[]; findings: Finding[] }")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js_json(self.0.report()).map_err(to_js_error)
+    }
+
+    /// Builds device `index`'s commands (each blob its own scrypt, opened back once).
+    #[wasm_bindgen(js_name = buildDevice, unchecked_return_type = "BuiltDevice")]
+    pub fn build_device(&self, index: u32) -> Result<JsValue, JsValue> {
+        self.0.build_device(index as usize).and_then(|built| to_js_json(&built)).map_err(to_js_error)
+    }
+
+    /// The zip of what was built: `built` is what `buildDevice` returned, for
+    /// every device built (after a cancel, some).
+    pub fn pack(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BuiltDevice[]")] built: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ initialPopulate?: boolean } | undefined")] options: JsValue,
+    ) -> Result<Uint8Array, JsValue> {
+        (|| {
+            let initial_populate = if options.is_undefined() {
+                false
+            } else {
+                check_options(&options, &["initialPopulate"], "pack")?;
+                get(&options, "initialPopulate")?.is_truthy()
+            };
+            let built = blobs_arg(&built)?;
+            Ok::<_, Error>(Uint8Array::from(self.0.pack(&built, initial_populate)?.as_slice()))
+        })()
+        .map_err(to_js_error)
+    }
+}
+
+/// The blobs of each built device, from what `buildDevice` returned.
+fn blobs_arg(value: &JsValue) -> Result<Vec<Blobs>, Error> {
+    let bad = || bad_argument("pack takes the list of what buildDevice returned.");
+    let mut list = Vec::new();
+    for device in list_arg_up_to(value, MAX_MANIFEST_ROWS, ErrorKind::BadArgument, "pack")? {
+        let index = get(&device, "index")?.as_f64().filter(|i| i.fract() == 0.0 && *i >= 0.0).ok_or_else(bad)?;
+        let mut blobs = Vec::new();
+        for command in list_arg_up_to(&get(&device, "commands")?, 64, ErrorKind::BadArgument, "pack")? {
+            let action = Action::from_name(&string_arg(&get(&command, "action")?, "action")?)?;
+            blobs.push((action, string_arg(&get(&command, "jwe")?, "blob")?));
+        }
+        list.push(Blobs { index: index as usize, blobs });
+    }
+    Ok(list)
+}
+
+/// Plans a fleet: reads the manifest and files, pairs certificates with keys
+/// by public key, checks every device and the fleet. Throws only when the
+/// manifest as a whole cannot be used or the files are over the caps.
+#[wasm_bindgen(js_name = planFleet)]
+pub fn plan_fleet(
+    #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
+) -> Result<FleetPlan, JsValue> {
+    (|| FleetArgs::read(&options, &FLEET_OPTIONS, "planFleet")?.with(crate::fleet::plan_fleet).map(FleetPlan))()
+        .map_err(to_js_error)
+}
+
+/// Plans, builds every device not in error (one after another) and packs
+/// the zip, in one call: `{ devices, findings, zip }`.
+#[wasm_bindgen(js_name = buildFleet, unchecked_return_type = "FleetResult")]
+pub fn build_fleet(
+    #[wasm_bindgen(unchecked_param_type = "FleetOptions & { initialPopulate?: boolean }")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    (|| {
+        let args = FleetArgs::read(&options, &BUILD_OPTIONS, "buildFleet")?;
+        let initial_populate = get(&options, "initialPopulate")?.is_truthy();
+        let result = args.with(|input| crate::fleet::build_fleet(input, initial_populate))?;
+        let js = to_js_json(&result)?;
+        set(&js, "zip", &Uint8Array::from(result.zip.as_slice()));
+        Ok::<_, Error>(js)
+    })()
+    .map_err(to_js_error)
+}
+
+/// Fills the empty `secret` cells of a manifest with generated secrets:
+/// `{ manifest, filled }` (the completed CSV, and the devices filled).
+#[wasm_bindgen(js_name = fillFleetSecrets, unchecked_return_type = "{ manifest: string; filled: string[] }")]
+pub fn fill_fleet_secrets(
+    #[wasm_bindgen(unchecked_param_type = "{ manifest: string; kind?: \"phrase\" | \"base64url\" }")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    (|| {
+        check_options(&options, &["manifest", "kind"], "fillFleetSecrets")?;
+        let manifest = Zeroizing::new(string_arg_up_to(&get(&options, "manifest")?, "manifest", MAX_MANIFEST_BYTES)?);
+        let kind = match get(&options, "kind")?.as_string().as_deref() {
+            None | Some("phrase") => SecretKind::Phrase,
+            Some("base64url") => SecretKind::Base64Url,
+            Some(_) => return Err(bad_argument("The kind must be \"phrase\" or \"base64url\".")),
+        };
+        to_js_json(&crate::fleet::fill_secrets(&manifest, kind)?)
+    })()
+    .map_err(to_js_error)
+}
+
+/// The manifest template (CSV): the header and one example row.
+#[wasm_bindgen(js_name = fleetTemplate)]
+pub fn fleet_template() -> String {
+    crate::fleet::TEMPLATE.to_owned()
+}
