@@ -80,6 +80,9 @@ error_kinds! {
     /// A typed fingerprint and the certificate file given with it name
     /// different certificates.
     FingerprintMismatch => "fingerprint_mismatch",
+    /// A fleet manifest holds more data rows than one run provisions
+    /// ([`MAX_MANIFEST_ROWS`](crate::shared::caps::MAX_MANIFEST_ROWS)); refused while reading.
+    TooManyRows => "too_many_rows",
 }
 
 /// An error with its kind and a message for people.

@@ -52,6 +52,22 @@ pub const MAX_QUOTED_CHARS: usize = 64;
 /// Characters beyond add brute force's guesses, so no input can stall it.
 pub const MAX_STRENGTH_CHARS: usize = 100;
 
+/// The largest fleet manifest (a spreadsheet saved as CSV) accepted: 4 MiB,
+/// room for [`MAX_MANIFEST_ROWS`] rows of a few hundred characters each.
+pub const MAX_MANIFEST_BYTES: usize = 4 << 20;
+
+/// The most data rows (the header row not counted) one manifest provisions;
+/// reading stops with `too_many_rows` at the first row over it.
+pub const MAX_MANIFEST_ROWS: usize = 10_000;
+
+/// The most columns a manifest row may have: a fleet manifest needs a handful,
+/// and the cap bounds the cells (not only the bytes) a hostile file makes.
+pub const MAX_MANIFEST_COLUMNS: usize = 64;
+
+/// The longest cell of a manifest, in characters. A longer cell is a problem
+/// for its row, and the reader keeps no more than this of it in memory.
+pub const MAX_CELL_CHARS: usize = 4_096;
+
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {
