@@ -81,7 +81,7 @@ error_kinds! {
     /// different certificates.
     FingerprintMismatch => "fingerprint_mismatch",
     /// A fleet manifest holds more data rows than one run provisions
-    /// ([`MAX_MANIFEST_ROWS`](crate::shared::caps::MAX_MANIFEST_ROWS)); refused while reading.
+    /// (`MAX_MANIFEST_ROWS` in `shared::caps`); refused while reading.
     TooManyRows => "too_many_rows",
 }
 
