@@ -84,7 +84,7 @@ error_kinds! {
     /// or `secret` column, a column named twice).
     BadManifest => "bad_manifest",
     /// A fleet manifest holds more data rows than one run provisions
-    /// ([`MAX_MANIFEST_ROWS`](crate::shared::caps::MAX_MANIFEST_ROWS)); refused while reading.
+    /// (`MAX_MANIFEST_ROWS` in `shared::caps`); refused while reading.
     TooManyRows => "too_many_rows",
     /// Fleet: more files than one fleet takes, or more bytes in all.
     TooManyFiles => "too_many_files",

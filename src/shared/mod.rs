@@ -1,5 +1,5 @@
 //! What every domain uses: strict base64url, hex, the platform CSPRNG, quoting
-//! input in messages, and every cap on work read from input.
+//! input in messages, CRC-32, and every cap on work read from input.
 
 pub mod base64url;
 pub mod caps;
