@@ -260,6 +260,8 @@ fn every_finding_code_is_exercised() {
     seen.push("signature_not_checked".into()); // an_unknown_signature_algorithm_is_not_checked, above
     seen.push("add_payload_not_pem".into()); // tests/tasks.rs, an_add_blob_whose_payload_is_not_pem_says_so
     seen.push("not_a_device_certificate".into()); // tests/tasks.rs, deactivate_warns_when_the_file_holds_a_ca_certificate
+                                                  // The fleet's own codes: tests/fleet.rs, every_fleet_finding_code_is_exercised.
+    seen.extend(common::FLEET_CODES.iter().map(|c| c.to_string()));
     for code in FindingCode::ALL {
         assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
     }

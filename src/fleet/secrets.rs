@@ -83,6 +83,13 @@ fn spreadsheet_safe_secret(kind: SecretKind) -> Result<String, Error> {
     }
 }
 
+impl std::fmt::Debug for FilledManifest {
+    /// Never prints the manifest: it holds secrets.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilledManifest").field("filled", &self.filled).finish_non_exhaustive()
+    }
+}
+
 fn as_str<S: serde::Serializer>(text: &Zeroizing<String>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(text)
 }

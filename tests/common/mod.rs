@@ -76,3 +76,19 @@ pub fn gcm_tag(key: &[u8], iv: &[u8], aad: &[u8], ciphertext: &[u8]) -> Vec<u8> 
 pub fn request<'a>(action: Action, payload: &'a str) -> BuildRequest<'a> {
     BuildRequest { action, enc: Enc::A256Gcm, payload, salt: None, iv: None, allow_findings: false, now: NOW }
 }
+
+/// The fleet's own finding codes, exercised by `tests/fleet.rs`
+/// (`every_fleet_finding_code_is_exercised`), not by the certificate fixtures.
+pub const FLEET_CODES: [&str; 11] = [
+    "duplicate_certificate",
+    "duplicate_key",
+    "duplicate_common_name",
+    "duplicate_secret",
+    "unused_file",
+    "expires_before",
+    "no_certificate_for_device",
+    "bad_manifest_row",
+    "duplicate_device",
+    "missing_file",
+    "build_failed",
+];
