@@ -1,6 +1,32 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** A fleet's inputs: the manifest (CSV text), every certificate and key file, and the times. */
+export interface FleetOptions {
+    manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
+    now?: Date; expiresBefore?: Date;
+}
+/** One device as planned: no secret, no key. */
+export interface FleetDeviceReport {
+    device: string; deviceId?: string; line: number; status: "ready" | "warning" | "error"; findings: Finding[];
+    commonName: string | null; subjectAltNames: { type: string; value: string }[]; sha1: string | null;
+    sha256: string | null; notAfter: string | null; daysLeft: number | null; issuer: string | null;
+    actions: Action[]; folder: string;
+}
+/** One command: the blob, the text to paste (what deviceCommand returns), and the cloud xAPI shape. */
+export interface FleetCommand {
+    action: Action; jwe: string; text: string;
+    xapi: { command: string; deviceId?: string; arguments: Record<string, string>; body?: string };
+}
+/** What FleetPlan.buildDevice returns; FleetPlan.pack takes a list of them. */
+export interface BuiltDevice { index: number; device: string; commands: FleetCommand[] }
+/** What buildFleet returns. */
+export interface FleetResult {
+    devices: (FleetDeviceReport & { commands: FleetCommand[] })[]; findings: Finding[]; zip: Uint8Array;
+}
+
+
+
 /** A secret's strength against offline guessing; warnings carry stable codes. */
 export interface Strength {
     bits: number; guessesLog10: number; label: "empty" | "weak" | "fair" | "good" | "strong";
@@ -115,6 +141,29 @@ export interface DeviceIdentityError extends Error { code: string; findings?: Fi
 
 
 /**
+ * A planned fleet, held in wasm memory: JavaScript never sees its keys or
+ * secrets. Call `free()` when done with it.
+ */
+export class FleetPlan {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Builds device `index`'s commands (each blob its own scrypt, opened back once).
+     */
+    buildDevice(index: number): BuiltDevice;
+    /**
+     * The zip of what was built: `built` is what `buildDevice` returned, for
+     * every device built (after a cancel, some).
+     */
+    pack(built: BuiltDevice[], options: { initialPopulate?: boolean } | undefined): Uint8Array;
+    /**
+     * Every device as planned, and the fleet-level findings.
+     */
+    report(): { devices: FleetDeviceReport[]; findings: Finding[] };
+}
+
+/**
  * A bundle that passed every check, held in wasm memory: JavaScript never
  * sees its private key. Call `free()` when done with it.
  */
@@ -131,6 +180,12 @@ export class InstallBundle {
      */
     readonly fingerprint: string;
 }
+
+/**
+ * Plans, builds every device not in error (one after another) and packs
+ * the zip, in one call: `{ devices, findings, zip }`.
+ */
+export function buildFleet(options: FleetOptions & { initialPopulate?: boolean }): FleetResult;
 
 /**
  * Builds the compact JWE (the "blob") a device takes for one action.
@@ -176,6 +231,17 @@ export function deviceCommand(action: Action, jwe: string): string;
 export function errorCodes(): string[];
 
 /**
+ * Fills the empty `secret` cells of a manifest with generated secrets:
+ * `{ manifest, filled }` (the completed CSV, and the devices filled).
+ */
+export function fillFleetSecrets(options: { manifest: string; kind?: "phrase" | "base64url" }): { manifest: string; filled: string[] };
+
+/**
+ * The manifest template (CSV): the header and one example row.
+ */
+export function fleetTemplate(): string;
+
+/**
  * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
  * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
  */
@@ -212,6 +278,13 @@ export function normalizeFingerprint(text: string): string;
 export function openJwe(jwe: string, secret: string): OpenedJwe;
 
 /**
+ * Plans a fleet: reads the manifest and files, pairs certificates with keys
+ * by public key, checks every device and the fleet. Throws only when the
+ * manifest as a whole cannot be used or the files are over the caps.
+ */
+export function planFleet(options: FleetOptions): FleetPlan;
+
+/**
  * A strength estimate of a typed secret against offline guessing (see
  * `secret::secret_strength`): bits, guessesLog10, label, advice, crackTime,
  * crackSeconds and warnings (each a `code` and a `message`).
@@ -240,7 +313,9 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_fleetplan_free: (a: number, b: number) => void;
     readonly __wbg_installbundle_free: (a: number, b: number) => void;
+    readonly buildFleet: (a: any) => [number, number, number];
     readonly buildJwe: (a: any) => [number, number, number, number];
     readonly checkBlob: (a: any, b: any) => [number, number, number];
     readonly checkBlobs: (a: any) => [number, number, number];
@@ -248,6 +323,11 @@ export interface InitOutput {
     readonly deactivateCommand: (a: any) => [number, number, number];
     readonly deviceCommand: (a: any, b: any) => [number, number, number, number];
     readonly errorCodes: () => any;
+    readonly fillFleetSecrets: (a: any) => [number, number, number];
+    readonly fleetTemplate: () => [number, number];
+    readonly fleetplan_buildDevice: (a: number, b: number) => [number, number, number];
+    readonly fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
+    readonly fleetplan_report: (a: number) => [number, number, number];
     readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
@@ -256,6 +336,7 @@ export interface InitOutput {
     readonly maxInputBytes: () => number;
     readonly normalizeFingerprint: (a: any) => [number, number, number, number];
     readonly openJwe: (a: any, b: any) => [number, number, number];
+    readonly planFleet: (a: any) => [number, number, number];
     readonly secretStrength: (a: any) => [number, number, number];
     readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
     readonly start: () => void;

@@ -1,6 +1,67 @@
 /* @ts-self-types="./webex_device_identity.d.ts" */
 
 /**
+ * A planned fleet, held in wasm memory: JavaScript never sees its keys or
+ * secrets. Call `free()` when done with it.
+ */
+export class FleetPlan {
+    static __wrap(ptr) {
+        const obj = Object.create(FleetPlan.prototype);
+        obj.__wbg_ptr = ptr;
+        FleetPlanFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        FleetPlanFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_fleetplan_free(ptr, 0);
+    }
+    /**
+     * Builds device `index`'s commands (each blob its own scrypt, opened back once).
+     * @param {number} index
+     * @returns {BuiltDevice}
+     */
+    buildDevice(index) {
+        const ret = wasm.fleetplan_buildDevice(this.__wbg_ptr, index);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The zip of what was built: `built` is what `buildDevice` returned, for
+     * every device built (after a cancel, some).
+     * @param {BuiltDevice[]} built
+     * @param {{ initialPopulate?: boolean } | undefined} options
+     * @returns {Uint8Array}
+     */
+    pack(built, options) {
+        const ret = wasm.fleetplan_pack(this.__wbg_ptr, built, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Every device as planned, and the fleet-level findings.
+     * @returns {{ devices: FleetDeviceReport[]; findings: Finding[] }}
+     */
+    report() {
+        const ret = wasm.fleetplan_report(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) FleetPlan.prototype[Symbol.dispose] = FleetPlan.prototype.free;
+
+/**
  * A bundle that passed every check, held in wasm memory: JavaScript never
  * sees its private key. Call `free()` when done with it.
  */
@@ -51,6 +112,20 @@ export class InstallBundle {
     }
 }
 if (Symbol.dispose) InstallBundle.prototype[Symbol.dispose] = InstallBundle.prototype.free;
+
+/**
+ * Plans, builds every device not in error (one after another) and packs
+ * the zip, in one call: `{ devices, findings, zip }`.
+ * @param {FleetOptions & { initialPopulate?: boolean }} options
+ * @returns {FleetResult}
+ */
+export function buildFleet(options) {
+    const ret = wasm.buildFleet(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
 
 /**
  * Builds the compact JWE (the "blob") a device takes for one action.
@@ -173,6 +248,37 @@ export function errorCodes() {
 }
 
 /**
+ * Fills the empty `secret` cells of a manifest with generated secrets:
+ * `{ manifest, filled }` (the completed CSV, and the devices filled).
+ * @param {{ manifest: string; kind?: "phrase" | "base64url" }} options
+ * @returns {{ manifest: string; filled: string[] }}
+ */
+export function fillFleetSecrets(options) {
+    const ret = wasm.fillFleetSecrets(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The manifest template (CSV): the header and one example row.
+ * @returns {string}
+ */
+export function fleetTemplate() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const ret = wasm.fleetTemplate();
+        deferred1_0 = ret[0];
+        deferred1_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
  * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
  * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
  * @param {"phrase" | "base64url"} kind
@@ -285,6 +391,21 @@ export function openJwe(jwe, secret) {
         throw takeFromExternrefTable0(ret[1]);
     }
     return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Plans a fleet: reads the manifest and files, pairs certificates with keys
+ * by public key, checks every device and the fleet. Throws only when the
+ * manifest as a whole cannot be used or the files are over the caps.
+ * @param {FleetOptions} options
+ * @returns {FleetPlan}
+ */
+export function planFleet(options) {
+    const ret = wasm.planFleet(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return FleetPlan.__wrap(ret[0]);
 }
 
 /**
@@ -486,6 +607,10 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_new_from_slice_b8daf545a41c6aa0: function(arg0, arg1) {
+            const ret = new Uint8Array(getArrayU8FromWasm0(arg0, arg1));
+            return ret;
+        },
         __wbg_new_with_length_01b143a7e5dd5a3e: function(arg0) {
             const ret = new Uint8Array(arg0 >>> 0);
             return ret;
@@ -573,6 +698,9 @@ function __wbg_get_imports() {
     };
 }
 
+const FleetPlanFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_fleetplan_free(ptr, 1));
 const InstallBundleFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_installbundle_free(ptr, 1));

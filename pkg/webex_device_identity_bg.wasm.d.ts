@@ -1,7 +1,9 @@
 /* tslint:disable */
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
+export const __wbg_fleetplan_free: (a: number, b: number) => void;
 export const __wbg_installbundle_free: (a: number, b: number) => void;
+export const buildFleet: (a: any) => [number, number, number];
 export const buildJwe: (a: any) => [number, number, number, number];
 export const checkBlob: (a: any, b: any) => [number, number, number];
 export const checkBlobs: (a: any) => [number, number, number];
@@ -9,6 +11,11 @@ export const checkBundle: (a: any, b: any) => [number, number, number];
 export const deactivateCommand: (a: any) => [number, number, number];
 export const deviceCommand: (a: any, b: any) => [number, number, number, number];
 export const errorCodes: () => any;
+export const fillFleetSecrets: (a: any) => [number, number, number];
+export const fleetTemplate: () => [number, number];
+export const fleetplan_buildDevice: (a: number, b: number) => [number, number, number];
+export const fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
+export const fleetplan_report: (a: number) => [number, number, number];
 export const generateSecret: (a: any) => [number, number, number, number];
 export const initialPopulateCommand: (a: any) => [number, number, number, number];
 export const inspect: (a: any, b: any) => [number, number, number];
@@ -17,6 +24,7 @@ export const installbundle_fingerprint: (a: number) => [number, number];
 export const maxInputBytes: () => number;
 export const normalizeFingerprint: (a: any) => [number, number, number, number];
 export const openJwe: (a: any, b: any) => [number, number, number];
+export const planFleet: (a: any) => [number, number, number];
 export const secretStrength: (a: any) => [number, number, number];
 export const sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
 export const start: () => void;

@@ -156,6 +156,12 @@ pub struct Finding {
     pub files: Vec<String>,
 }
 
+/// Sorts findings errors first, then warnings, then info, keeping the
+/// order within each (one function, so the page carries one copy of the sort).
+pub(crate) fn sort_by_severity(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.severity);
+}
+
 impl Finding {
     /// A finding with the code's severity.
     pub fn new(code: FindingCode, message: impl Into<String>) -> Self {

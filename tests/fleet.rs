@@ -147,7 +147,7 @@ fn every_blob_opens_to_its_payload_with_its_own_salt_and_iv() {
     let mut ivs = HashSet::new();
     let mut built = 0;
     for (device, entry) in result.devices.iter().zip(&expected.entries) {
-        if device.report.status == Status::Error {
+        if device.status == Status::Error {
             assert!(device.commands.is_empty());
             continue;
         }
@@ -223,7 +223,7 @@ fn a_renewal_runs_add_activate_each_deactivate_then_populate() {
         room_1_manifest(",deactivate,newSecret,deviceId", &format!(",\"{}; {}\",n3w-secret,dev-1", old[0], old[1]));
     let result = build_fleet(&input(&manifest, &inputs), false).unwrap();
     let device = &result.devices[0];
-    assert_eq!(device.report.status, Status::Ready, "{:?}", codes(&device.report.findings));
+    assert_eq!(device.status, Status::Ready, "{:?}", codes(&device.findings));
     let actions: Vec<Action> = device.commands.iter().map(|c| c.action).collect();
     assert_eq!(actions, [Action::Add, Action::Activate, Action::Deactivate, Action::Deactivate, Action::Populate]);
     let secret = Secret::new("s3cret-one").unwrap();

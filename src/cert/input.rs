@@ -24,6 +24,7 @@ pub enum Input<'a> {
 
 /// Reads one input of a call that already holds `so_far` (which counts
 /// toward the caps): what it held, or why it cannot be read.
+#[inline(never)] // two callers (inspect, the fleet's files): one copy in the wasm
 pub(crate) fn decode(input: Input<'_>, passphrase: Option<&str>, so_far: &Decoded) -> Result<Decoded, Finding> {
     let bytes = match input {
         Input::Text(text) => text.as_bytes(),

@@ -118,7 +118,9 @@ pub fn inspect_with(profile: &Profile, inputs: &[Input<'_>], options: &InspectOp
 /// Reports on what was read, by `profile`'s rules: `cert_items[i]` is the
 /// item (of `options.labels`) certificate `i` came from, `key_item` the key's;
 /// `several` says whether messages should name the items. The fleet calls
-/// this with what it read and paired from many files.
+/// this with what it read and paired from many files. Never inlined: two
+/// callers would carry two copies to the browser.
+#[inline(never)]
 pub(crate) fn report_on(
     profile: &Profile,
     decoded: Decoded,
@@ -166,7 +168,7 @@ pub(crate) fn report_on(
         passed: outcome.passed,
         add_payload: None,
     };
-    report.findings.sort_by_key(|f| f.severity);
+    crate::finding::sort_by_severity(&mut report.findings);
     if !report.has_errors() {
         if let (Some(leaf), Some(key)) = (outcome.leaf, decoded.keys.first()) {
             report.add_payload = add_payload(&ders, &self_signed, leaf, &outcome.chain, key);

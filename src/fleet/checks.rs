@@ -4,7 +4,7 @@
 //! a leaf expiring before the admin's date, and files that went to no device.
 //! Each finding goes into the fleet's list and into each device's own.
 
-use std::collections::BTreeMap;
+use zeroize::Zeroizing;
 
 use crate::finding::{Finding, FindingCode};
 use crate::fleet::files::Pool;
@@ -62,7 +62,7 @@ pub(crate) fn fleet_findings(
     let mut found: Vec<(FindingCode, Vec<usize>, String)> = Vec::new();
     let mut report = |code, indexes: Vec<usize>, message: String| found.push((code, indexes, message));
 
-    for group in groups(rows.len(), |i| Some(rows[i].device.to_lowercase()).filter(|d| !d.is_empty())) {
+    for group in groups(rows.len(), &|i| (!rows[i].device.is_empty()).then(|| bytes(&rows[i].device.to_lowercase()))) {
         let message = format!(
             "Lines {} all name the device \"{}\". Keep one row per device.",
             lines(rows, &group),
@@ -70,20 +70,23 @@ pub(crate) fn fleet_findings(
         );
         report(FindingCode::DuplicateDevice, group, message);
     }
-    for group in groups(rows.len(), |i| assigned(i).map(|a| a.leaf)) {
+    for group in groups(rows.len(), &|i| assigned(i).map(|a| bytes(&a.leaf.to_string()))) {
         let message = format!(
             "{} get the same certificate. Cisco recommends one certificate per device: request one for each.",
             named(rows, &group)
         );
         report(FindingCode::DuplicateCertificate, group, message);
     }
-    for group in groups(rows.len(), |i| assigned(i).and_then(|a| a.key).and_then(|k| pool.keys[k].public_id.clone())) {
+    for group in groups(rows.len(), &|i| {
+        assigned(i).and_then(|a| a.key).and_then(|k| pool.keys[k].public_id.clone()).map(Zeroizing::new)
+    }) {
         let message = format!("{} get the same private key. Give each device its own key.", named(rows, &group));
         report(FindingCode::DuplicateKey, group, message);
     }
-    let common_name =
-        |i: usize| pool.certs[assigned(i)?.leaf].summary.as_ref()?.common_name.as_ref().map(|cn| cn.to_lowercase());
-    for group in groups(rows.len(), common_name) {
+    let common_name = |i: usize| {
+        pool.certs[assigned(i)?.leaf].summary.as_ref()?.common_name.as_ref().map(|cn| bytes(&cn.to_lowercase()))
+    };
+    for group in groups(rows.len(), &common_name) {
         // The same certificate twice is already said: a shared CN matters across different certificates.
         let leaves: Vec<usize> = group.iter().filter_map(|&i| assigned(i).map(|a| a.leaf)).collect();
         if leaves.iter().all(|&l| l == leaves[0]) {
@@ -96,11 +99,11 @@ pub(crate) fn fleet_findings(
         );
         report(FindingCode::DuplicateCommonName, group, message);
     }
-    for group in groups(rows.len(), |i| usable(i).then(|| rows[i].secret.as_str())) {
+    for group in groups(rows.len(), &|i| usable(i).then(|| bytes(&rows[i].secret))) {
         let message = format!("{} share one current secret. Give each device its own secret.", named(rows, &group));
         report(FindingCode::DuplicateSecret, group, message);
     }
-    for group in groups(rows.len(), |i| rows[i].new_secret.as_ref().filter(|_| usable(i)).map(|s| s.as_str())) {
+    for group in groups(rows.len(), &|i| rows[i].new_secret.as_ref().filter(|_| usable(i)).map(|s| bytes(s))) {
         let message = format!("{} would get one new secret. Give each device its own secret.", named(rows, &group));
         report(FindingCode::DuplicateSecret, group, message);
     }
@@ -131,16 +134,21 @@ pub(crate) fn fleet_findings(
 }
 
 /// The groups of two or more indexes below `n` that share a key, in order of
-/// their first member. Indexes whose key is `None` take part in none.
-fn groups<K: Ord>(n: usize, key: impl Fn(usize) -> Option<K>) -> Vec<Vec<usize>> {
-    let mut by_key: BTreeMap<K, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        if let Some(k) = key(i) {
-            by_key.entry(k).or_default().push(i);
+/// their first member. Indexes whose key is `None` take part in none. Keys
+/// are bytes (wiped after: one is a secret), so one sort serves every check.
+fn groups(n: usize, key: &dyn Fn(usize) -> Option<Zeroizing<Vec<u8>>>) -> Vec<Vec<usize>> {
+    let mut keyed: Vec<(Zeroizing<Vec<u8>>, usize)> = (0..n).filter_map(|i| key(i).map(|k| (k, i))).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (j, (k, i)) in keyed.iter().enumerate() {
+        match groups.last_mut() {
+            Some(group) if j > 0 && keyed[j - 1].0 == *k => group.push(*i),
+            _ => groups.push(vec![*i]),
         }
     }
-    let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_by_key(|g| g[0]);
+    groups.retain(|g| g.len() > 1);
+    // Each group is in index order; order groups by their first member.
+    groups.sort_unstable_by_key(|g| g[0]);
     groups
 }
 
@@ -160,4 +168,8 @@ fn lines(rows: &[Row], group: &[usize]) -> String {
     } else {
         shown.join(", ")
     }
+}
+
+fn bytes(text: &str) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(text.as_bytes().to_vec())
 }

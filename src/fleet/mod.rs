@@ -36,22 +36,12 @@ pub use xapi::{xapi, Arguments, Xapi};
 #[derive(Debug, Serialize)]
 pub struct FleetResult {
     /// Every device of the manifest, with its commands when it was built.
-    pub devices: Vec<FleetDevice>,
+    pub devices: Vec<DeviceReport>,
     /// The fleet-level findings.
     pub findings: Vec<Finding>,
     /// The zip to download.
     #[serde(skip)]
     pub zip: Vec<u8>,
-}
-
-/// One device of [`FleetResult`].
-#[derive(Debug, Serialize)]
-pub struct FleetDevice {
-    /// What the plan found.
-    #[serde(flatten)]
-    pub report: DeviceReport,
-    /// Its commands in order; empty for a device in error.
-    pub commands: Vec<Command>,
 }
 
 /// Plans, builds every device that is not in error, one after another, and
@@ -79,13 +69,9 @@ pub fn build_fleet(input: &FleetInput<'_>, initial_populate: bool) -> Result<Fle
         }
     }
     let zip = plan.pack(&built, initial_populate)?;
-    let devices = plan
-        .report
-        .devices
-        .iter()
-        .cloned()
-        .zip(commands)
-        .map(|(report, commands)| FleetDevice { report, commands })
-        .collect();
+    let mut devices = plan.report.devices.clone();
+    for (device, commands) in devices.iter_mut().zip(commands) {
+        device.commands = commands;
+    }
     Ok(FleetResult { devices, findings: plan.report.findings.clone(), zip })
 }

@@ -74,8 +74,12 @@ impl Plan {
             let folder = &self.report.devices[i].folder;
             let text: String = device_commands.iter().map(|c| format!("{}\n", c.text)).collect();
             files.push((format!("{folder}/commands.txt"), text.into_bytes()));
-            let xapi: Vec<_> = device_commands.iter().map(|c| &c.xapi).collect();
-            let json = serde_json::to_string_pretty(&xapi).expect("commands always serialize") + "\n";
+            // A JSON array, one command per line: readable, and no pretty-printer in the wasm.
+            let lines: Vec<String> = device_commands
+                .iter()
+                .map(|c| serde_json::to_string(&c.xapi).expect("commands always serialize"))
+                .collect();
+            let json = format!("[\n{}\n]\n", lines.join(",\n"));
             files.push((format!("{folder}/xapi.json"), json.into_bytes()));
             if initial_populate {
                 let seed = initial_populate_command(&Secret::new(self.secret_of(i))?)?;

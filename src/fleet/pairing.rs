@@ -117,11 +117,16 @@ fn matching(pool: &Pool, leaves: &[usize], device: &str) -> Vec<usize> {
 /// Of several candidates (a renewal may drop the old certificate too): one
 /// with its key among the files, then the latest to expire.
 fn best(pool: &Pool, candidates: &[usize]) -> Option<usize> {
-    candidates.iter().copied().max_by_key(|&c| {
-        let not_after = pool.certs[c].summary.as_ref().map_or(i64::MIN, |s| s.not_after);
-        // max_by_key keeps the last of equals: reverse the index so the first seen wins.
-        (key_for(pool, c).is_some(), not_after, std::cmp::Reverse(c))
-    })
+    let rank =
+        |c: usize| (key_for(pool, c).is_some(), pool.certs[c].summary.as_ref().map_or(i64::MIN, |s| s.not_after));
+    let mut best: Option<usize> = None;
+    for &c in candidates {
+        // Strictly better only: of equals, the first seen wins.
+        if best.is_none_or(|b| rank(c) > rank(b)) {
+            best = Some(c);
+        }
+    }
+    best
 }
 
 /// The issuers of `leaf` among the files, nearest first, by subject name;

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 use crate::cert::{report_on, AltName, Decoded, InspectOptions, Profile, Report};
 use crate::error::Error;
 use crate::finding::{Finding, FindingCode, Severity};
+use crate::fleet::build::Command;
 use crate::fleet::files::{self, FileInput, Pool};
 use crate::fleet::manifest::{self, Row};
 use crate::fleet::pairing::{self, Assignment};
@@ -75,6 +76,9 @@ pub struct DeviceReport {
     pub actions: Vec<&'static str>,
     /// Its folder in the zip.
     pub folder: String,
+    /// Its commands, once built by [`crate::fleet::build_fleet`]: empty in a
+    /// plan's report and for a device in error.
+    pub commands: Vec<Command>,
 }
 
 /// The plan's report: every device, and the fleet-level findings.
@@ -176,6 +180,7 @@ impl DeviceReport {
             issuer: None,
             actions: Vec::new(),
             folder,
+            commands: Vec::new(),
         }
     }
 
@@ -207,7 +212,7 @@ impl DeviceReport {
 
     /// Errors first; the status is the worst finding; a device in error runs nothing.
     fn settle(&mut self) {
-        self.findings.sort_by_key(|f| f.severity);
+        crate::finding::sort_by_severity(&mut self.findings);
         self.status = match self.findings.first().map(|f| f.severity) {
             Some(Severity::Error) => Status::Error,
             Some(Severity::Warning) => Status::Warning,
