@@ -12,6 +12,8 @@ export interface FleetDeviceReport {
     commonName: string | null; subjectAltNames: { type: string; value: string }[]; sha1: string | null;
     sha256: string | null; notAfter: string | null; daysLeft: number | null; issuer: string | null;
     actions: Action[]; folder: string;
+    /** Filled by buildFleet; empty in a plan's report and for a device in error. */
+    commands: FleetCommand[];
 }
 /** One command: the blob, the text to paste (what deviceCommand returns), and the cloud xAPI shape. */
 export interface FleetCommand {
@@ -22,7 +24,7 @@ export interface FleetCommand {
 export interface BuiltDevice { index: number; device: string; commands: FleetCommand[] }
 /** What buildFleet returns. */
 export interface FleetResult {
-    devices: (FleetDeviceReport & { commands: FleetCommand[] })[]; findings: Finding[]; zip: Uint8Array;
+    devices: FleetDeviceReport[]; findings: Finding[]; zip: Uint8Array;
 }
 
 

@@ -34,11 +34,11 @@ pub(crate) fn summarize(der: &[u8]) -> Option<Summary> {
     }
     let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
     let common_name = common_name(&cert);
-    let mut names: Vec<String> = common_name.iter().map(|cn| cn.to_lowercase()).collect();
+    let mut names: Vec<String> = common_name.iter().map(|cn| cn.to_ascii_lowercase()).collect();
     if let Ok(Some(san)) = cert.subject_alternative_name() {
         for name in &san.value.general_names {
             if let GeneralName::DNSName(dns) = name {
-                names.push(dns.to_lowercase());
+                names.push(dns.to_ascii_lowercase());
             }
         }
     }

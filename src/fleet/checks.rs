@@ -62,7 +62,9 @@ pub(crate) fn fleet_findings(
     let mut found: Vec<(FindingCode, Vec<usize>, String)> = Vec::new();
     let mut report = |code, indexes: Vec<usize>, message: String| found.push((code, indexes, message));
 
-    for group in groups(rows.len(), &|i| (!rows[i].device.is_empty()).then(|| bytes(&rows[i].device.to_lowercase()))) {
+    for group in
+        groups(rows.len(), &|i| (!rows[i].device.is_empty()).then(|| bytes(&rows[i].device.to_ascii_lowercase())))
+    {
         let message = format!(
             "Lines {} all name the device \"{}\". Keep one row per device.",
             lines(rows, &group),
@@ -84,7 +86,7 @@ pub(crate) fn fleet_findings(
         report(FindingCode::DuplicateKey, group, message);
     }
     let common_name = |i: usize| {
-        pool.certs[assigned(i)?.leaf].summary.as_ref()?.common_name.as_ref().map(|cn| bytes(&cn.to_lowercase()))
+        pool.certs[assigned(i)?.leaf].summary.as_ref()?.common_name.as_ref().map(|cn| bytes(&cn.to_ascii_lowercase()))
     };
     for group in groups(rows.len(), &common_name) {
         // The same certificate twice is already said: a shared CN matters across different certificates.

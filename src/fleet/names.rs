@@ -1,7 +1,10 @@
 //! Folder names inside the fleet zip, made from the device names the admin
 //! typed: each one a single path segment that Windows, macOS and Linux all
 //! extract where it was meant, and no two the same folder on a
-//! case-insensitive file system.
+//! case-insensitive file system. Names are ASCII: every zip tool shows them
+//! the same (older Windows Explorers ignore the UTF-8 flag), ASCII case is
+//! all that uniqueness needs, and no Unicode case table ships to the
+//! browser; `inventory.csv` maps each device to its folder.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,7 +31,7 @@ pub(crate) fn folder_names(devices: &[&str]) -> Vec<String> {
         .iter()
         .map(|device| {
             let name = safe(device);
-            let key = name.to_lowercase();
+            let key = name.to_ascii_lowercase();
             if taken.insert(key.clone()) {
                 return name;
             }
@@ -37,7 +40,7 @@ pub(crate) fn folder_names(devices: &[&str]) -> Vec<String> {
                 let tail = format!("-{suffix}");
                 *suffix += 1;
                 let candidate = format!("{}{tail}", fit(&name, MAX_NAME_CHARS - tail.chars().count()));
-                if taken.insert(candidate.to_lowercase()) {
+                if taken.insert(candidate.to_ascii_lowercase()) {
                     return candidate;
                 }
             }
@@ -66,21 +69,18 @@ fn fit(name: &str, max: usize) -> String {
     cut.trim_end_matches(['.', ' ']).to_owned()
 }
 
-/// Path separators, characters Windows refuses in names, and every control
-/// or invisible format character (bidi overrides could make `exe.txt` show
-/// as `txt.exe`).
+/// Everything but ASCII letters, digits, space and `-_.()+@,`: path
+/// separators, what Windows refuses in names, controls, and every non-ASCII
+/// character (bidi overrides among them, which could make `exe.txt` show as
+/// `txt.exe`).
 fn unsafe_char(c: char) -> bool {
-    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        || c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+    !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '(' | ')' | '+' | '@' | ','))
 }
 
 /// Whether Windows reserves `name`: its part before the first dot, without
 /// trailing spaces, is a device name, whatever its case.
 fn reserved(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ').to_lowercase();
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ').to_ascii_lowercase();
     RESERVED.contains(&stem.as_str())
 }
 
@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(names[12..16], ["device", "device-2", "device-3", "device-4"]);
         assert_eq!(names[18], "trailing");
         assert_eq!(names[19], "x".repeat(64));
-        assert_eq!(names[20], "é".repeat(64));
+        assert_eq!(names[20], "_".repeat(64), "non-ASCII becomes _");
         assert_eq!(names[21..24], ["Room 1", "ROOM 1-2", "room 1-3"]);
         assert_eq!(names[24], format!("_con.{}", "x".repeat(59)));
     }
@@ -162,8 +162,11 @@ mod tests {
     }
 
     #[test]
-    fn ordinary_names_are_kept() {
-        let devices = ["Boardroom", "Salle 3 (RDC)", "会議室", "desk-pro_7.local"];
-        assert_eq!(folder_names(&devices), devices);
+    fn ordinary_names_are_kept_and_non_ascii_becomes_underscores() {
+        let devices = ["Boardroom", "Salle 3 (RDC)", "desk-pro_7.local", "Salle Réunion", "会議室", "会議所"];
+        assert_eq!(
+            folder_names(&devices),
+            ["Boardroom", "Salle 3 (RDC)", "desk-pro_7.local", "Salle R_union", "___", "___-2"]
+        );
     }
 }

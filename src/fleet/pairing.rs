@@ -104,7 +104,7 @@ fn leaf_by_name(row: &Row, pool: &Pool) -> Result<usize, Finding> {
 
 /// The leaves named `device`: whole names first; else first labels.
 fn matching(pool: &Pool, leaves: &[usize], device: &str) -> Vec<usize> {
-    let device = device.to_lowercase();
+    let device = device.to_ascii_lowercase();
     let names = |c: usize| pool.certs[c].summary.as_ref().map(|s| s.names.as_slice()).unwrap_or_default();
     let whole: Vec<usize> = leaves.iter().copied().filter(|&c| names(c).contains(&device)).collect();
     if !whole.is_empty() {

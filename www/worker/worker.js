@@ -16,6 +16,13 @@ function dropBundle() {
   bundle = null;
 }
 
+let fleet = null; // the current FleetPlan (wasm memory, holds keys and secrets)
+
+function dropFleet() {
+  if (fleet) fleet.free();
+  fleet = null;
+}
+
 // Looked up per call (never captured), so each op uses the glue as it is now.
 // `progress(value)` posts a progress message for long operations.
 const ops = {
@@ -50,8 +57,28 @@ const ops = {
 
   selfTest: () => selfTest(api),
 
+  // The fleet. Every worker of the page's pool plans the same inputs once
+  // (the plan holds the keys and secrets, in wasm memory only), then builds
+  // devices by index; the page's own worker plans for the table and packs.
+  fleetTemplate: () => api.fleetTemplate(),
+  fleetFill: ({ manifest, kind }) => api.fillFleetSecrets({ manifest, kind }),
+  fleetPlan({ manifest, files, passphrase, now, expiresBefore }) {
+    dropFleet();
+    fleet = api.planFleet({ manifest, files, passphrase: passphrase || undefined, now, expiresBefore });
+    return fleet.report();
+  },
+  fleetBuild({ index }) {
+    if (!fleet) throw Object.assign(new Error('Plan the fleet first.'), { code: 'stale_plan' });
+    return fleet.buildDevice(index);
+  },
+  fleetPack({ built, initialPopulate }) {
+    if (!fleet) throw Object.assign(new Error('Plan the fleet first.'), { code: 'stale_plan' });
+    return fleet.pack(built, { initialPopulate: !!initialPopulate });
+  },
+
   clear() {
     dropBundle();
+    dropFleet();
     return null;
   },
 };
