@@ -444,3 +444,19 @@ fn every_fleet_finding_code_is_exercised() {
         assert!(FindingCode::ALL.iter().any(|c| c.code() == code), "{code} is not a finding code");
     }
 }
+
+#[test]
+fn the_files_share_one_budget_of_key_derivation() {
+    // 1,000,000 PBKDF2 iterations each (the per-derivation cap): twenty fill
+    // the fleet's 20,000,000 units, the 21st is refused before it runs.
+    // Without a passphrase nothing is derived, yet the work is charged first.
+    let key = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/pkcs8-pbkdf2-iter-1000000.der")).unwrap();
+    let files: Vec<(String, Vec<u8>)> = (0..21).map(|i| (format!("k{i}.der"), key.clone())).collect();
+    let inputs = inputs(&files);
+    let plan = plan_fleet(&input("device,secret\n", &inputs).with_passphrase(None)).unwrap();
+    let file_codes: Vec<(&str, &str)> =
+        plan.report().findings.iter().map(|f| (f.files[0].as_str(), f.code.code())).collect();
+    assert_eq!(file_codes.len(), 21);
+    assert!(file_codes[..20].iter().all(|(_, code)| *code == "encrypted_needs_passphrase"), "{file_codes:?}");
+    assert_eq!(file_codes[20], ("k20.der", "unsupported_format"));
+}

@@ -3,6 +3,9 @@
 //! its key derivation runs, wherever it is (another PEM block, another file,
 //! inside a PKCS#12), and the 17th certificate is refused, not the 16th.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use crate::cert::key::PrivateKey;
 use crate::cert::refusal;
 use crate::finding::Finding;
@@ -17,6 +20,9 @@ pub(crate) struct Decoded {
     /// count toward the caps of this one.
     earlier_certs: usize,
     earlier_keys: usize,
+    /// Key-derivation work that many files share (a fleet's), charged before
+    /// each derivation runs, on top of each file's own cap. `None`: only those.
+    pub kdf_budget: Option<Rc<Cell<u64>>>,
 }
 
 impl Decoded {
@@ -25,6 +31,7 @@ impl Decoded {
         Decoded {
             earlier_certs: so_far.earlier_certs + so_far.certs.len(),
             earlier_keys: so_far.earlier_keys + so_far.keys.len(),
+            kdf_budget: so_far.kdf_budget.clone(),
             ..Decoded::default()
         }
     }
@@ -50,6 +57,19 @@ impl Decoded {
             Ok(())
         } else {
             Err(refusal::multiple_keys())
+        }
+    }
+
+    /// Charges `units` of key derivation to the shared budget, if there is
+    /// one, before the derivation runs; refuses it when the budget is spent.
+    pub fn charge_kdf(&self, units: u64) -> Result<(), Finding> {
+        let Some(budget) = &self.kdf_budget else { return Ok(()) };
+        match budget.get().checked_sub(units) {
+            Some(left) => {
+                budget.set(left);
+                Ok(())
+            }
+            None => Err(refusal::shared_kdf_budget_spent()),
         }
     }
 

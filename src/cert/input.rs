@@ -73,7 +73,7 @@ fn from_pem(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Res
         match pem.label.as_str() {
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => decoded.push_cert(pem.contents)?,
             "PRIVATE KEY" => decoded.push_key(key::from_pkcs8(&pem.contents, "PKCS#8", false)?)?,
-            "ENCRYPTED PRIVATE KEY" => decoded.push_key(key::from_encrypted_pkcs8(&pem.contents, passphrase)?)?,
+            "ENCRYPTED PRIVATE KEY" => encrypted_key(&mut decoded, &pem.contents, passphrase)?,
             "EC PRIVATE KEY" => decoded.push_key(key::from_sec1(&pem.contents, curve_hint)?)?,
             "EC PARAMETERS" => curve_hint = Oid::from_der(&pem.contents).ok(),
             "RSA PRIVATE KEY" => decoded.push_key(key::from_pkcs1(&pem.contents)?)?,
@@ -114,6 +114,12 @@ fn damaged(damage: Damage) -> Finding {
     })
 }
 
+/// An encrypted PKCS#8 key: its derivation charged to a shared budget first.
+fn encrypted_key(decoded: &mut Decoded, der: &[u8], passphrase: Option<&str>) -> Result<(), Finding> {
+    decoded.charge_kdf(key::kdf_work(der))?;
+    decoded.push_key(key::from_encrypted_pkcs8(der, passphrase)?)
+}
+
 fn from_der(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Result<Decoded, Finding> {
     if matches!(x509_parser::parse_x509_certificate(bytes), Ok((rest, _)) if rest.is_empty()) {
         decoded.push_cert(bytes.to_vec())?;
@@ -121,7 +127,7 @@ fn from_der(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Res
         decoded.push_key(k)?;
     } else if key::is_encrypted_pkcs8(bytes) {
         decoded.expect_key()?;
-        decoded.push_key(key::from_encrypted_pkcs8(bytes, passphrase)?)?;
+        encrypted_key(&mut decoded, bytes, passphrase)?;
     } else if let Ok(k) = key::from_sec1(bytes, None) {
         decoded.push_key(k)?;
     } else if let Ok(k) = key::from_pkcs1(bytes) {

@@ -197,6 +197,23 @@ pub(crate) fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&str>) -> Resu
     from_pkcs8(plain.as_bytes(), "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
 }
 
+/// The key-derivation work an encrypted PKCS#8 key asks for, in PBKDF2
+/// iterations (scrypt: N·r·p); 0 when it cannot be read (it is refused later).
+pub(crate) fn kdf_work(der: &[u8]) -> u64 {
+    use pkcs5::pbes2::Kdf;
+    let Ok(encrypted) = EncryptedPrivateKeyInfoRef::from_der(der) else { return 0 };
+    match &encrypted.encryption_algorithm {
+        pkcs5::EncryptionScheme::Pbes2(params) => match &params.kdf {
+            Kdf::Pbkdf2(p) => u64::from(p.iteration_count),
+            Kdf::Scrypt(s) => {
+                s.cost_parameter.saturating_mul(u64::from(s.block_size)).saturating_mul(u64::from(s.parallelization))
+            }
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
 /// `Some(memory in bytes)` when scrypt parameters ask for more than the caps
 /// allow (memory is 128·N·r bytes; parallelism p multiplies the time).
 pub(crate) fn scrypt_over_caps(params: &pkcs5::pbes2::ScryptParams) -> Option<u64> {

@@ -63,8 +63,15 @@ impl<'a> InspectOptions<'a> {
 
 /// Reads one file on its own (the fleet reads each of many files apart):
 /// its certificates as DER and its key, or why it cannot be read.
-pub(crate) fn read_file(input: Input<'_>, passphrase: Option<&str>) -> Result<Decoded, Finding> {
-    input::decode(input, passphrase, &Decoded::default())
+/// Key derivation is charged to `kdf_budget`, which the files share.
+pub(crate) fn read_file(
+    input: Input<'_>,
+    passphrase: Option<&str>,
+    kdf_budget: &std::rc::Rc<std::cell::Cell<u64>>,
+) -> Result<Decoded, Finding> {
+    let mut start = Decoded::default();
+    start.kdf_budget = Some(kdf_budget.clone());
+    input::decode(input, passphrase, &start)
 }
 
 /// Reads `input` and reports on every certificate and key in it, by the

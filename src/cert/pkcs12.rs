@@ -87,6 +87,8 @@ enum Over {
     OneDerivation,
     /// With what the file already spent, more than [`MAX_KDF_WORK_PER_FILE`].
     File,
+    /// More than the budget the files of one call share (a fleet's).
+    Shared,
 }
 
 impl Walk<'_> {
@@ -96,7 +98,11 @@ impl Walk<'_> {
         if units > u64::from(MAX_KDF_ITERATIONS) {
             return Err(Over::OneDerivation);
         }
-        self.work_left = self.work_left.checked_sub(units).ok_or(Over::File)?;
+        if units > self.work_left {
+            return Err(Over::File);
+        }
+        self.decoded.charge_kdf(units).map_err(|_| Over::Shared)?;
+        self.work_left -= units;
         Ok(())
     }
 
@@ -278,12 +284,15 @@ fn scrypt_work(params: &pkcs5::pbes2::ScryptParams) -> u64 {
 }
 
 fn too_costly(over: Over, units: u64) -> Finding {
+    if over == Over::Shared {
+        return crate::cert::refusal::shared_kdf_budget_spent();
+    }
     let what = match over {
         Over::OneDerivation => format!(
             "a key derivation of {units} units of work (PBKDF2 iterations, or scrypt's N·r·p), over the \
              limit of {MAX_KDF_ITERATIONS}"
         ),
-        Over::File => format!("key derivations of over {MAX_KDF_WORK_PER_FILE} units of work in all"),
+        Over::File | Over::Shared => format!("key derivations of over {MAX_KDF_WORK_PER_FILE} units of work in all"),
     };
     Finding::new(
         FindingCode::UnsupportedFormat,

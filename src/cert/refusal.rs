@@ -2,7 +2,7 @@
 //! (PEM, DER, PKCS#12) and the report.
 
 use crate::finding::{Finding, FindingCode};
-use crate::shared::caps::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
+use crate::shared::caps::{MAX_CERTIFICATES, MAX_FLEET_KDF_WORK, MAX_INPUT_BYTES};
 
 pub(crate) fn unsupported(message: impl Into<String>) -> Finding {
     Finding::new(FindingCode::UnsupportedFormat, message)
@@ -62,5 +62,18 @@ pub(crate) fn not_der() -> Finding {
         "A certificate is not in DER, the one encoding its fingerprint is taken over: a device would compute \
          another. Ask your CA for the certificate again; or re-encode it and use fixed.pem instead (if that \
          is still refused, the part your CA signed is not DER): openssl x509 -in cert.pem -out fixed.pem",
+    )
+}
+
+/// The files given together (a fleet's) asked for more key-derivation work
+/// than one call allows.
+pub(crate) fn shared_kdf_budget_spent() -> Finding {
+    Finding::new(
+        FindingCode::UnsupportedFormat,
+        format!(
+            "The encrypted files given together ask for more than {MAX_FLEET_KDF_WORK} units of key derivation \
+             (PBKDF2 iterations, or scrypt's N·r·p), more than this tool allows in one run (hostile files could \
+             hang the page). Re-encrypt the keys with default settings, or split the fleet."
+        ),
     )
 }

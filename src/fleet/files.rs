@@ -3,10 +3,13 @@
 //! pairing, and every key with its public half. A file that cannot be read
 //! is a fleet finding naming it; the others are read all the same.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use crate::cert::{read_file, summarize, Input, PrivateKey, Summary};
 use crate::error::{Error, ErrorKind};
 use crate::finding::Finding;
-use crate::shared::caps::{MAX_FLEET_BYTES, MAX_FLEET_FILES};
+use crate::shared::caps::{MAX_FLEET_BYTES, MAX_FLEET_FILES, MAX_FLEET_KDF_WORK};
 use crate::shared::quote::quote;
 
 /// One file, as the caller read it.
@@ -69,8 +72,11 @@ pub(crate) fn read<'p>(
         ));
     }
     let mut pool = Pool::default();
+    // One budget of key derivation for all files: each is capped on its own,
+    // and two thousand files each at their cap would still hang the page.
+    let kdf_budget = Rc::new(Cell::new(MAX_FLEET_KDF_WORK));
     for (index, file) in files.iter().enumerate() {
-        let read = read_file(Input::Bytes(file.bytes), passphrase_for(file.name));
+        let read = read_file(Input::Bytes(file.bytes), passphrase_for(file.name), &kdf_budget);
         let problem = match read {
             Ok(decoded) => {
                 for der in decoded.certs {

@@ -77,6 +77,12 @@ pub const MAX_FLEET_FILES: usize = 2_000;
 /// device's certificate, chain and key are a few kilobytes).
 pub const MAX_FLEET_BYTES: usize = 64 << 20;
 
+/// The key-derivation work all of a fleet's files may ask for together
+/// (charged before each derivation, on top of each file's own cap): 20
+/// million units, about 20 s in a browser, where 200 devices' PKCS#12 files
+/// with OpenSSL's defaults (three derivations of 2,048) take 1.2 million.
+pub const MAX_FLEET_KDF_WORK: u64 = 20_000_000;
+
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {
