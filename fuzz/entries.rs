@@ -4,6 +4,8 @@
 #![allow(dead_code)] // each includer uses only its own entries
 
 use webex_device_identity::cert::{inspect, Input, InspectOptions, Report};
+use webex_device_identity::fleet::{fill_secrets, plan_fleet, FleetInput, Status};
+use webex_device_identity::secret::SecretKind;
 use webex_device_identity::tasks::leaf_sha1;
 use webex_device_identity::Severity;
 use webex_device_identity::{
@@ -53,6 +55,26 @@ pub fn fingerprint(data: &[u8]) {
     if let Ok(hex) = normalize_fingerprint(&text) {
         assert_eq!(hex.len(), 40, "{hex:?}");
         assert!(hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "{hex:?}");
+    }
+}
+
+/// Arbitrary text as a fleet manifest (no files: every usable row is then
+/// `no_certificate_for_device`): a coded error, or one device per row with
+/// a safe folder; filling its secrets never loses a row.
+pub fn manifest(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(plan) =
+        plan_fleet(&FleetInput { manifest: &text, files: &[], passphrase: None, now: NOW, expires_before: None })
+    {
+        for device in &plan.report().devices {
+            assert_eq!(device.status, Status::Error, "no files, so no device can be ready");
+            let folder = &device.folder;
+            assert!(!folder.is_empty() && !folder.contains(['/', '\\']) && !folder.starts_with('.'), "{folder:?}");
+        }
+    }
+    if let Ok(filled) = fill_secrets(&text, SecretKind::Base64Url) {
+        let again = fill_secrets(&filled.manifest, SecretKind::Base64Url).expect("a filled manifest reads back");
+        assert!(again.filled.is_empty(), "every secret was filled the first time");
     }
 }
 

@@ -450,7 +450,8 @@ fn the_files_share_one_budget_of_key_derivation() {
     // 1,000,000 PBKDF2 iterations each (the per-derivation cap): twenty fill
     // the fleet's 20,000,000 units, the 21st is refused before it runs.
     // Without a passphrase nothing is derived, yet the work is charged first.
-    let key = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/pkcs8-pbkdf2-iter-1000000.der")).unwrap();
+    let key =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/pkcs8-pbkdf2-iter-1000000.der")).unwrap();
     let files: Vec<(String, Vec<u8>)> = (0..21).map(|i| (format!("k{i}.der"), key.clone())).collect();
     let inputs = inputs(&files);
     let plan = plan_fleet(&input("device,secret\n", &inputs).with_passphrase(None)).unwrap();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 #[path = "../fuzz/entries.rs"]
 mod entries;
 
-const TARGETS: [&str; 4] = ["open_jwe", "inspect_pem", "inspect_der", "fingerprint"];
+const TARGETS: [&str; 5] = ["open_jwe", "inspect_pem", "inspect_der", "fingerprint", "manifest"];
 
 fn corpus(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
@@ -40,6 +40,7 @@ fn every_seed_replays_without_a_panic() {
             "inspect_pem" => entries::inspect_pem,
             "inspect_der" => entries::inspect_der,
             "fingerprint" => entries::fingerprint,
+            "manifest" => entries::manifest,
             _ => unreachable!(),
         };
         for path in corpus(target) {
