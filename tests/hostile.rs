@@ -55,6 +55,9 @@ enum Entry {
     Sha1,
     /// `tasks::check_blobs(input, "ossifrage")`: text pasted into "Check a blob".
     CheckBlobs,
+    /// `fleet::plan_fleet` of the input as a manifest, with no files: the
+    /// finding codes of every device and of the fleet, as a set.
+    Manifest,
 }
 
 impl Entry {
@@ -70,6 +73,7 @@ impl Entry {
             Entry::InspectText(_) => "inspect (text)",
             Entry::Sha1 => "leaf_sha1",
             Entry::CheckBlobs => "check_blobs",
+            Entry::Manifest => "plan_fleet (manifest)",
         }
     }
 }
@@ -168,6 +172,20 @@ const CASES: &[Case] = &[
     case("check_blobs: 1 MiB of one-letter lines in a quote", CheckBlobs, Gen(quoted_letter_lines), Fails(MalformedJwe)),
     case("check_blobs: 1 MiB of one-letter lines after a blob's start", CheckBlobs, Gen(blob_letter_lines), Fails(MalformedJwe)),
     case("check_blobs: one more byte than the input limit", CheckBlobs, Gen(over_limit_text), Fails(InputTooLarge)),
+    // --- the fleet's manifest (no files, so every readable row lacks a certificate) ----
+    case("manifest: one byte over 4 MiB", Manifest, Gen(|| { let mut m = b"device,secret\nd,".to_vec(); m.resize((4 << 20) + 1, b'x'); m }), Fails(InputTooLarge)),
+    case("manifest: 10,001 rows", Manifest, Gen(|| manifest_rows("d", 10_001)), Fails(TooManyRows)),
+    case("manifest: 10,000 rows, the cap", Manifest, Gen(|| manifest_rows("d", 10_000)), Findings(&["no_certificate_for_device"])),
+    case("manifest: a 1 MiB cell, then a good row", Manifest, Gen(|| format!("device,secret\nbig,{}\nok,s\n", "x".repeat(1 << 20)).into_bytes()), Findings(&["bad_manifest_row", "no_certificate_for_device"])),
+    case("manifest: a quote never closed, 1 MiB after it", Manifest, Gen(|| format!("device,secret\nok,s\nopen,\"{}", "x,y\n".repeat(1 << 18)).into_bytes()), Findings(&["bad_manifest_row", "no_certificate_for_device"])),
+    case("manifest: 1 MiB of separators on one row", Manifest, Gen(|| format!("device,secret\na,b{}\n", ",".repeat(1 << 20)).into_bytes()), Findings(&["bad_manifest_row"])),
+    case("manifest: 1 MiB of doubled quotes in a cell", Manifest, Gen(|| format!("device,secret\na,\"{}\"\n", "\"\"".repeat(1 << 19)).into_bytes()), Findings(&["bad_manifest_row"])),
+    case("manifest: 1 MiB of line breaks, no header", Manifest, Gen(|| vec![b'\n'; 1 << 20]), Fails(BadManifest)),
+    case("manifest: no device column", Manifest, Str("name,secret\nroom-1,s\n"), Fails(BadManifest)),
+    case("manifest: one column named twice", Manifest, Str("device,secret,DEVICE\nroom-1,s,t\n"), Fails(BadManifest)),
+    case("manifest: path traversal and reserved names", Manifest, Str("device,secret\n../../etc/passwd,a\n..\\..\\x,b\nCON,c\n"), Findings(&["no_certificate_for_device"])),
+    case("manifest: one device on two rows", Manifest, Str("device,secret\nroom-1,a\nRoom-1,b\n"), Findings(&["duplicate_device", "no_certificate_for_device"])),
+    case("manifest: NUL, bidi overrides and a BOM", Manifest, Str("\u{feff}device,secret\nro\0om\u{202e}1,s\n"), Findings(&["no_certificate_for_device"])),
     case("open: empty", Open, Str(""), Fails(MalformedJwe)),
     case("open: white space only", Open, Str(" \t\r\n "), Fails(MalformedJwe)),
     case("open: one NUL", Open, Str("\0"), Fails(MalformedJwe)),
@@ -420,6 +438,31 @@ fn blob_letter_lines() -> Vec<u8> {
     text
 }
 
+/// A manifest of `rows` rows named `prefix0`, `prefix1`, …
+fn manifest_rows(prefix: &str, rows: usize) -> Vec<u8> {
+    let mut text = String::from("device,secret\n");
+    for i in 0..rows {
+        text.push_str(&format!("{prefix}{i},s{i}\n"));
+    }
+    text.into_bytes()
+}
+
+/// The finding codes of every device and of the fleet, as a set; an error's code.
+fn fleet_findings(manifest: &str) -> Outcome {
+    use webex_device_identity::fleet::{plan_fleet, FleetInput};
+    let input = FleetInput { manifest, files: &[], passphrase: None, now: common::NOW, expires_before: None };
+    let plan = match plan_fleet(&input) {
+        Ok(plan) => plan,
+        Err(e) => return from::<()>(Err(e)),
+    };
+    let report = plan.report();
+    let devices = report.devices.iter().flat_map(|d| &d.findings);
+    let mut codes: Vec<String> = devices.chain(&report.findings).map(|f| f.code.code().to_owned()).collect();
+    codes.sort();
+    codes.dedup();
+    Outcome::Findings(codes)
+}
+
 fn over_limit_text() -> Vec<u8> {
     vec![b'a'; MAX_INPUT_BYTES + 1]
 }
@@ -450,6 +493,7 @@ fn run(case: &Case) -> Outcome {
         InspectText(passphrase) => findings(&cert::inspect(Input::Text(text(&input)), &options(passphrase))),
         Sha1 => from(webex_device_identity::tasks::leaf_sha1(&cert::inspect(Input::Bytes(&input), &options(None)))),
         CheckBlobs => from(webex_device_identity::tasks::check_blobs(text(&input), Some(&secret()), 0)),
+        Manifest => fleet_findings(text(&input)),
     }
 }
 
