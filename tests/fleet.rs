@@ -424,23 +424,23 @@ fn hostile_manifests_and_file_sets_are_capped() {
 
 #[test]
 fn every_fleet_finding_code_is_exercised() {
-    // The codes asserted by the tests above; build_failed is the one a
-    // native run cannot provoke (a worker crash): tests/page/fleet.test.mjs kills one.
-    let exercised = [
-        "duplicate_certificate",
-        "duplicate_key",
-        "duplicate_common_name",
-        "duplicate_secret",
-        "unused_file",
-        "expires_before",
-        "no_certificate_for_device",
-        "bad_manifest_row",
-        "duplicate_device",
-        "missing_file",
-        "build_failed",
-    ];
-    assert_eq!(common::FLEET_CODES, exercised);
+    // The codes these plans produce, gathered: the fixture's traps, then rows
+    // for the codes its manifest has no trap for.
+    let (files, manifest) = (files(), manifest("manifest.csv"));
+    let inputs = inputs(&files);
+    let extra = "device,secret,certificate\nroom-1,a,room-1.crt\nROOM-1,b,room-1.crt\nroom-2,c,nowhere.crt\n";
+    let mut seen = HashSet::new();
+    for text in [manifest.as_str(), extra] {
+        let mut fleet = input(text, &inputs);
+        fleet.expires_before = Some(NOW + 365 * 86_400);
+        let plan = plan_fleet(&fleet).unwrap();
+        let devices = plan.report().devices.iter().flat_map(|d| &d.findings);
+        seen.extend(devices.chain(&plan.report().findings).map(|f| f.code.code()));
+    }
+    // build_failed needs a worker that stops twice: tests/page/fleet.test.mjs.
+    seen.insert("build_failed");
     for code in common::FLEET_CODES {
+        assert!(seen.contains(code), "no test plan produces {code}");
         assert!(FindingCode::ALL.iter().any(|c| c.code() == code), "{code} is not a finding code");
     }
 }
