@@ -64,7 +64,16 @@ const TERSER = {
 };
 const minified = async (name, text) => mustNotClose(name, (await minify(text, TERSER)).code);
 
-const style = mustNotClose('style.css', read('style.css'));
+// The style without comments and without the whitespace CSS does not need
+// (runs of it become one space; none around { } ; , >); quoted strings as
+// written. About 0.5 KB of the gzipped page.
+const STRING = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/;
+const STRING_OR_COMMENT = new RegExp(`${STRING.source}|/\\*[^]*?\\*/`, 'g');
+const minifiedCss = (css) => css.replace(STRING_OR_COMMENT, (m, string) => string ?? ' ')
+  .split(STRING) // the strings at odd indices
+  .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/;}/g, '}')))
+  .join('').trim();
+const style = mustNotClose('style.css', minifiedCss(read('style.css')));
 const app = await minified('page script', `'use strict';\n(() => {\n${concat(PAGE)}\n})();\n`);
 // The worker runs from a blob: URL made of this text; it is data here, not run by the page.
 const glueCode = withoutLineComments(readFileSync(glue, 'utf8'));
