@@ -5,26 +5,13 @@
 
 use serde::Serialize;
 
-use crate::device::{device_command, Action};
+use crate::device::Action;
 use crate::error::{Error, ErrorKind};
-use crate::fleet::plan::{Plan, Status};
-use crate::fleet::xapi::{xapi, Xapi};
+use crate::fleet::command::{command, Command};
+use crate::fleet::plan::Plan;
+use crate::fleet::report::Status;
 use crate::secret::Secret;
 use crate::tasks::seal_checked;
-
-/// One command of a device: the blob, the text to paste, the structured form.
-#[derive(Clone, Debug, Serialize)]
-pub struct Command {
-    /// `add`, `activate`, `deactivate` or `populate`.
-    #[serde(serialize_with = "action_name")]
-    pub action: Action,
-    /// The blob.
-    pub jwe: String,
-    /// Exactly what `device_command(action, jwe)` returns.
-    pub text: String,
-    /// The cloud xAPI form.
-    pub xapi: Xapi,
-}
 
 /// A device's built commands, in the order they run.
 #[derive(Clone, Debug, Serialize)]
@@ -35,10 +22,6 @@ pub struct BuiltDevice {
     pub device: String,
     /// Its commands, in order.
     pub commands: Vec<Command>,
-}
-
-fn action_name<S: serde::Serializer>(action: &Action, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(action.name())
 }
 
 impl Plan {
@@ -64,11 +47,6 @@ impl Plan {
             blobs.into_iter().map(|(action, jwe)| command(action, jwe, &row.device_id)).collect::<Result<_, _>>()?;
         Ok(BuiltDevice { index, device: row.device.clone(), commands })
     }
-}
-
-/// The command for a blob, in both forms; checks the blob's header names `action`.
-pub(crate) fn command(action: Action, jwe: String, device_id: &str) -> Result<Command, Error> {
-    Ok(Command { action, text: device_command(action, &jwe)?, xapi: xapi(action, &jwe, Some(device_id)), jwe })
 }
 
 fn not_buildable(index: usize) -> Error {

@@ -10,7 +10,7 @@ use crate::finding::{Finding, FindingCode};
 use crate::fleet::files::Pool;
 use crate::fleet::manifest::Row;
 use crate::fleet::pairing::Assignment;
-use crate::fleet::plan::DeviceReport;
+use crate::fleet::report::DeviceReport;
 use crate::shared::quote::quote;
 
 type Assignments = [Option<Result<Assignment, Finding>>];

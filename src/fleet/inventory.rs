@@ -4,7 +4,7 @@
 //! certificate names come from input.
 
 use crate::fleet::csv::{neutralise, write_row};
-use crate::fleet::plan::{DeviceReport, Status};
+use crate::fleet::report::{DeviceReport, Status};
 
 const HEADER: [&str; 13] = [
     "device",

@@ -7,6 +7,7 @@
 
 mod build;
 mod checks;
+mod command;
 pub(crate) mod csv;
 mod files;
 mod inventory;
@@ -15,6 +16,7 @@ mod names;
 mod pack;
 mod pairing;
 mod plan;
+mod report;
 mod secrets;
 mod xapi;
 pub(crate) mod zip;
@@ -24,11 +26,13 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::finding::Finding;
 
-pub use build::{BuiltDevice, Command};
+pub use build::BuiltDevice;
+pub use command::Command;
 pub use files::FileInput;
 pub use manifest::TEMPLATE;
 pub use pack::Blobs;
-pub use plan::{plan_fleet, DeviceReport, FleetInput, Plan, PlanReport, Status};
+pub use plan::{plan_fleet, FleetInput, Plan};
+pub use report::{DeviceReport, PlanReport, Status};
 pub use secrets::{fill_secrets, FilledManifest};
 pub use xapi::{xapi, Arguments, Xapi};
 

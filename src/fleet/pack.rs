@@ -6,9 +6,10 @@
 
 use crate::device::{initial_populate_command, Action};
 use crate::error::{Error, ErrorKind};
-use crate::fleet::build::{command, Command};
+use crate::fleet::command::{command, Command};
 use crate::fleet::inventory::inventory;
-use crate::fleet::plan::{Plan, Status};
+use crate::fleet::plan::Plan;
+use crate::fleet::report::Status;
 use crate::fleet::zip::zip;
 use crate::secret::Secret;
 
