@@ -23,15 +23,14 @@ async function inflate(gzipped) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/**
- * A new engine: `{ started, send(op, args, onProgress), stop(error) }`.
- * `onFatal()` runs when the worker crashes (its error event) or answers with
- * a fatal error (a trap leaves the wasm instance unusable): only a new engine
- * helps then. `stop(error)` ends the worker and rejects every call still
- * waiting with `error`.
- */
+// A new engine: `{ started, send(op, args, onProgress), stop(error) }`.
+// `onFatal()` runs when the worker crashes (its error event) or answers with
+// a fatal error (a trap leaves the wasm instance unusable): only a new engine
+// helps then. `stop(error)` ends the worker and rejects every call still
+// waiting with `error`.
 function startEngine(onFatal) {
-  const pending = new Map(); // id -> { resolve, reject, onProgress }
+  // The calls waiting: id -> { resolve, reject, onProgress }.
+  const pending = new Map();
   let nextId = 1;
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
@@ -59,7 +58,8 @@ function startEngine(onFatal) {
       throw Object.assign(new Error(`The engine did not start: ${e.message}`), { code: 'wasm_failed' });
     });
   const started = wasmModule.then((module) => send('init', { wasm: module })).finally(() => URL.revokeObjectURL(url));
-  started.catch(() => {}); // awaited by each call; a stop before start-up is no page error
+  // Awaited by each call; a stop before start-up is no page error.
+  started.catch(() => {});
   return {
     started,
     send,

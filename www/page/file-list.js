@@ -12,14 +12,15 @@ const PASTED = 'the pasted text';
 
 const isHidden = (path) => path.split('/').some((part) => part.startsWith('.'));
 
-/** Every file under a dropped folder entry (FileSystemEntry), hidden ones left out. */
+// Every file under a dropped folder entry (FileSystemEntry), hidden ones left out.
 async function filesIn(entry) {
   if (isHidden(entry.name)) return [];
   if (entry.isFile) return [await new Promise((ok, fail) => entry.file(ok, fail))];
   const reader = entry.createReader();
   const found = [];
   for (;;) {
-    const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail)); // a batch at a time, until none
+    // A batch at a time, until none.
+    const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
     if (!batch.length) return found;
     for (const child of batch) found.push(...await filesIn(child));
   }
@@ -81,7 +82,7 @@ function fileList({ inputId, dropId, listId, pasteId = null, folderInputId = nul
     set(list2) { files = [...list2]; render(); },
     snapshot() { return [...files]; },
     clear() { if (files.length) { files = []; render(); } },
-    /** Each file's bytes, then the pasted text, and their names in the same order. */
+    // Each file's bytes, then the pasted text, and their names in the same order.
     async read() {
       const items = [];
       const names = [];

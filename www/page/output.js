@@ -38,11 +38,9 @@ function commandBox(title, text, downloadName, { sensitive = '', id = '' } = {})
   return el('div', { class: 'command-box' }, el('h3', {}, title), pre, row);
 }
 
-/**
- * A Download button; with `sensitive`, it first shows why the file needs care
- * and asks again. `text` is the file's text, or a function that makes its
- * content (text or bytes, or null for none) when the file is saved.
- */
+// A Download button; with `sensitive`, it first shows why the file needs care
+// and asks again. `text`: the file's text, or a function that makes its
+// content (text or bytes; null for none) when the file is saved.
 function downloadButton(label, text, name, sensitive, id = '') {
   const saveFile = async () => downloadText(typeof text === 'function' ? await text() : text, name);
   const save = button(label, () => {

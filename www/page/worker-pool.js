@@ -10,12 +10,10 @@
 const POOL_SIZE = Math.min(navigator.hardwareConcurrency || 2, 8);
 const CRASHED = 'The engine building this device stopped unexpectedly.';
 
-/**
- * Builds the devices `indexes` of the plan made from `planArgs`. Each device
- * built goes to `onBuilt(index, built)`, each that failed to `onFailed(index,
- * error)`. Returns `{ done, cancel() }`: `done` resolves when no device is
- * left (or after a cancel), and rejects when the pool cannot plan at all.
- */
+// Builds the devices `indexes` of the plan made from `planArgs`. Each device
+// built goes to `onBuilt(index, built)`, each that failed to `onFailed(index,
+// error)`. Returns `{ done, cancel() }`: `done` resolves when no device is
+// left (or after a cancel), and rejects when the pool cannot plan at all.
 function buildWithPool(planArgs, indexes, { onBuilt, onFailed }) {
   const queue = [...indexes];
   const engines = new Set();
@@ -49,8 +47,10 @@ function buildWithPool(planArgs, indexes, { onBuilt, onFailed }) {
       } catch (e) {
         if (stopped) break;
         if (e.planFailed) throw e;
-        if (!e.fatal) { onFailed(index, e); continue; } // this device refused: the engine is fine
-        engine = null; // stopped by its crash: a fresh one takes over
+        // This device refused: the engine is fine.
+        if (!e.fatal) { onFailed(index, e); continue; }
+        // Stopped by its crash: a fresh one takes over.
+        engine = null;
         if (retried.has(index)) onFailed(index, e);
         else { retried.add(index); queue.unshift(index); }
       }

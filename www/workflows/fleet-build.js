@@ -6,10 +6,13 @@
 
 const fleetBuildWorkflow = (() => {
   const out = $('fleet-out');
-  let built = new Map(); // index -> { index, commands: [{ action, jwe }] }
-  let failed = new Map(); // index -> why
+  // The devices built: index -> { index, commands: [{ action, jwe }] }.
+  let built = new Map();
+  // The devices that failed: index -> why.
+  let failed = new Map();
   let job = null;
-  let token = 0; // bumped by every reset: a late answer of an old build is dropped
+  // Bumped by every reset: a late answer of an old build is dropped.
+  let token = 0;
   let started = 0;
   let builtThisRun = 0;
 
@@ -27,7 +30,7 @@ const fleetBuildWorkflow = (() => {
   const todo = () => fleetWorkflow.plan.report.devices.map((d, i) => (d.status === 'error' || built.has(i) ? -1 : i)).filter((i) => i >= 0);
   const seconds = (ms) => (ms < 90000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60000)} min`);
 
-  /** The progress line and bar, the buttons, what was skipped or failed, and the download. */
+  // The progress line and bar, the buttons, what was skipped or failed, and the download.
   function show() {
     const devices = fleetWorkflow.plan.report.devices;
     const total = devices.filter((d) => d.status !== 'error').length;
@@ -52,7 +55,7 @@ const fleetBuildWorkflow = (() => {
     else if (!job && focused) (out.querySelector('button') || $('fleet-build')).focus();
   }
 
-  /** The one download; with initial-populate.txt in it, it warns first. */
+  // The one download; with initial-populate.txt in it, it warns first.
   function showSave() {
     const row = $('fleet-save');
     if (!row) return;
@@ -84,7 +87,8 @@ const fleetBuildWorkflow = (() => {
   function cancel() {
     job.cancel();
     job = null;
-    token++; // the cancelled pool's last answers are dropped
+    // The cancelled pool's last answers are dropped.
+    token++;
     show();
   }
 

@@ -33,5 +33,6 @@ const fleetSecretsWorkflow = (() => {
     }));
   }
 
-  return { clear() {} }; // its output is in the fleet's panel: the fleet's clear() empties it
+  // Its output is in the fleet's panel: the fleet's clear() empties it.
+  return { clear() {} };
 })();

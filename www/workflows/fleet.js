@@ -11,7 +11,8 @@ const fleetWorkflow = (() => {
   const files = fileList({ inputId: 'fleet-files', folderInputId: 'fleet-folder', dropId: 'fleet-drop', listId: 'fleet-file-list' });
   const INPUTS = ['fleet-manifest-list', 'fleet-manifest', 'fleet-file-list', 'fleet-pass', 'fleet-expires'];
   const STATUSES = ['ready', 'warning', 'error'];
-  let plan = null; // { args, report, generation }: the plan of the current inputs, in the page's worker
+  // { args, report, generation }: the plan of the current inputs, held by the page's worker.
+  let plan = null;
   let filter = 'all';
 
   function invalidatePlan() {
@@ -21,7 +22,7 @@ const fleetWorkflow = (() => {
   }
   bindOutput('fleet-report', INPUTS, invalidatePlan);
 
-  /** The manifest's text (file or pasted), or null after saying what is wrong in `out`. */
+  // The manifest's text (file or pasted), or null after saying what is wrong in `out`.
   async function manifest(out) {
     const { items } = await manifestFile.read();
     if (items.length !== 1) {
@@ -42,7 +43,7 @@ const fleetWorkflow = (() => {
 
   const badge = (status) => el('span', { class: `badge ${status}` }, status);
 
-  /** The status cell: the plan's status and why, or what the build made of the device. */
+  // The status cell: the plan's status and why, or what the build made of the device.
   function statusCell(d, state, message) {
     const failed = state === 'failed';
     const why = failed ? message : (d.findings.find((f) => f.severity === d.status) || {}).message;
@@ -59,7 +60,7 @@ const fleetWorkflow = (() => {
       el('td', {}, expiry), el('td', {}, d.actions.join(', ') || 'none'));
   }
 
-  /** Shows only the rows of the chosen status; the buttons carry the counts. */
+  // Shows only the rows of the chosen status; the buttons carry the counts.
   function applyFilter() {
     const rows = [...report.querySelectorAll('tbody tr')];
     for (const b of report.querySelectorAll('#fleet-filter button')) {
@@ -124,13 +125,13 @@ const fleetWorkflow = (() => {
     INPUTS,
     get plan() { return plan; },
     manifest,
-    /** Puts a manifest in the paste box, in place of a chosen file. */
+    // Puts a manifest in the paste box, in place of a chosen file.
     useManifest(text) {
       manifestFile.clear();
       $('fleet-manifest').value = text;
       $('fleet-manifest').dispatchEvent(new Event('input'));
     },
-    /** What the build made of device `index`: 'built', or 'failed' with why. */
+    // What the build made of device `index`: 'built', or 'failed' with why.
     mark(index, state, message) {
       const tr = report.querySelector(`tr[data-index="${index}"]`);
       if (!tr || !plan) return;
