@@ -94,8 +94,9 @@ const fleetWorkflow = (() => {
   function check() {
     return produce(report, async (current) => {
       const text = await manifest(report);
+      if (text === null) return undefined;
       const { items, names } = await files.read();
-      if (text === null || !current()) return undefined;
+      if (!current()) return undefined;
       if (!items.length) {
         showProblem(report, 'no_files', 'Choose the certificate and key files, or the folder that holds them.');
         return undefined;
