@@ -1,12 +1,15 @@
 // Firefox smoke test through geckodriver (plain W3C WebDriver over HTTP on
 // loopback): the single file from disk and the served page both run the
 // self-test and seed, install (files chosen from disk, or PEM pasted) and
-// open a blob.
+// open a blob; and the Fleet tab checks a small fleet and builds it with the
+// pool of workers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_FILE, blobOf, makeCertificates, openIndependently, serve } from './helpers.mjs';
+import { PAGE_FILE, blobOf, makeCertificates, makeFleet, openIndependently, serve } from './helpers.mjs';
 
 const geckodriverPath = process.env.GECKODRIVER || execFileSync('sh', ['-c', 'command -v geckodriver || echo $HOME/.cargo/bin/geckodriver']).toString().trim();
 let driver;
@@ -88,5 +91,29 @@ for (const [mode, url] of [['file', () => pathToFileURL(PAGE_FILE).href], ['http
     await click('#install-build');
     const add = await waitFor('#install-out pre.command');
     assert.match(openIndependently(blobOf(add), 'firefox secret').payload, /BEGIN PRIVATE KEY/);
+  });
+}
+
+const fleet = makeFleet(4);
+const attribute = async (css, name) => wd('GET', `/session/${session}/element/${await find(css)}/attribute/${name}`);
+
+for (const [mode, url] of [['file', () => pathToFileURL(PAGE_FILE).href], ['http', () => server.url]]) {
+  test(`Firefox over ${mode}: the fleet is checked and built by the pool`, async () => {
+    await wd('POST', `/session/${session}/url`, { url: url() });
+    await click('#tab-fleet');
+    await type('#fleet-manifest-file', join(fleet.dir, 'manifest.csv'));
+    const files = readdirSync(join(fleet.dir, 'files')).map((name) => join(fleet.dir, 'files', name));
+    await type('#fleet-files', files.join('\n'));
+    await type('#fleet-pass', fleet.expected.passphrase);
+    await click('#fleet-check');
+    await waitFor('#fleet-report table.fleet');
+    for (const e of fleet.expected.entries.filter((entry) => entry.device.startsWith('room-'))) {
+      assert.equal(await attribute(`#fleet-report tr[data-device="${e.device}"]`, 'data-status'), e.expect.status, e.device);
+    }
+    assert.equal(await attribute('#fleet-report tr[data-device="trap-expired"]', 'data-status'), 'error');
+    await click('#fleet-build');
+    await waitFor('#fleet-download', 60000);
+    const built = fleet.expected.entries.filter((e) => e.expect.status !== 'error').length;
+    assert.equal(await text('#fleet-progress-text'), `${built} of ${built} devices built.`);
   });
 }

@@ -8,9 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { PAGE_FILE, assertAxeClean, launch, makeCertificates, withGuardedPage } from './helpers.mjs';
+import { join } from 'node:path';
+import {
+  PAGE_FILE, assertAxeClean, checkFleet, launch, makeCertificates, makeFleet, withGuardedPage,
+} from './helpers.mjs';
 
 const certs = makeCertificates();
+const fleet = makeFleet(4);
 const SECRET = 'correct horse battery staple';
 const URL_ = pathToFileURL(PAGE_FILE).href;
 let browser;
@@ -94,6 +98,37 @@ const OUTPUTS = [
     inputs: {
       'deact-fp': edit('deact-fp'), 'another file': addFile('deact-files', certs.int), 'removing a file': removeFirstFile('deact-file-list'),
       'deact-pass': edit('deact-pass'), 'deact-secret': edit('deact-secret'), 'deact-label': edit('deact-label'),
+    },
+  },
+  {
+    out: 'fleet-report', tab: 'fleet', selector: 'table.fleet',
+    make: (page) => checkFleet(page, fleet),
+    inputs: {
+      'another manifest': addFile('fleet-manifest-file', join(fleet.dir, 'manifest-unclosed.csv')),
+      'fleet-manifest': edit('fleet-manifest'), 'another file': addFile('fleet-files', join(fleet.dir, 'ca', 'root.pem')),
+      'removing a file': removeFirstFile('fleet-file-list'), 'fleet-pass': edit('fleet-pass'),
+      'fleet-expires': (page) => page.fill('#fleet-expires', '2030-01-01'),
+    },
+  },
+  {
+    out: 'fleet-out', tab: 'fleet', selector: 'progress',
+    make: async (page) => { await checkFleet(page, fleet); await page.click('#fleet-build'); },
+    inputs: {
+      'another manifest': addFile('fleet-manifest-file', join(fleet.dir, 'manifest-unclosed.csv')),
+      'fleet-manifest': edit('fleet-manifest'), 'another file': addFile('fleet-files', join(fleet.dir, 'ca', 'root.pem')),
+      'removing a file': removeFirstFile('fleet-file-list'), 'fleet-pass': edit('fleet-pass'),
+      'fleet-expires': (page) => page.fill('#fleet-expires', '2030-01-01'),
+    },
+  },
+  {
+    out: 'fleet-fill-out', tab: 'fleet', selector: 'pre',
+    make: async (page) => {
+      await page.$eval('#panel-fleet details.fill', (d) => { d.open = true; });
+      await page.fill('#fleet-manifest', 'device,secret\nroom-1,\n'); await page.click('[data-fill=phrase]');
+    },
+    inputs: {
+      'fleet-manifest': edit('fleet-manifest'),
+      'a manifest file': addFile('fleet-manifest-file', join(fleet.dir, 'manifest.csv')),
     },
   },
   {

@@ -170,3 +170,24 @@ export function makeCertificates() {
     html: leaf('html', '/O=Example/CN=<img src=x onerror=window.__xss=1>'),
   };
 }
+
+/**
+ * A fleet made for this run by tests/fleet/make_fleet.py (valid around now,
+ * with the trap devices and the stray key): its folder and expected.json.
+ */
+export function makeFleet(devices = 6) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'page-fleet-')), 'fleet');
+  execFileSync('python3', [join(ROOT, 'tests', 'fleet', 'make_fleet.py'), dir, '--devices', String(devices), '--traps', '--seed', '7'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  return { dir, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) };
+}
+
+/** On the Fleet tab: the manifest and the whole files/ folder chosen, the passphrase typed, the fleet checked. */
+export async function checkFleet(page, fleet) {
+  await page.click('#tab-fleet');
+  await page.setInputFiles('#fleet-manifest-file', join(fleet.dir, 'manifest.csv'));
+  await page.setInputFiles('#fleet-folder', join(fleet.dir, 'files'));
+  await page.fill('#fleet-pass', fleet.expected.passphrase);
+  await page.click('#fleet-check');
+  await page.waitForSelector('#fleet-report table.fleet tbody tr', { timeout: 30000 });
+}

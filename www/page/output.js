@@ -38,13 +38,16 @@ function commandBox(title, text, downloadName, { sensitive = '', id = '' } = {})
   return el('div', { class: 'command-box' }, el('h3', {}, title), pre, row);
 }
 
-/** A Download button; with `sensitive`, it first shows why the file needs care and asks again. */
+// A Download button; with `sensitive`, it first shows why the file needs care
+// and asks again. `text`: the file's text, or a function that makes its
+// content (text or bytes; null for none) when the file is saved.
 function downloadButton(label, text, name, sensitive, id = '') {
+  const saveFile = async () => downloadText(typeof text === 'function' ? await text() : text, name);
   const save = button(label, () => {
-    if (!sensitive) { downloadText(text, name); return; }
+    if (!sensitive) { saveFile(); return; }
     const warning = el('div', { class: 'callout warn', 'data-warning': 'secret-in-file' },
       el('p', {}, `${sensitive} Store it as carefully as the secret itself, and delete it once the device is done.`));
-    const confirm = button(`Save ${name}`, () => { downloadText(text, name); warning.remove(); save.hidden = false; },
+    const confirm = button(`Save ${name}`, () => { saveFile(); warning.remove(); save.hidden = false; },
       { class: 'quiet', 'data-confirm': 'download' });
     const cancel = button('Cancel', () => { warning.remove(); save.hidden = false; save.focus(); });
     warning.append(el('div', { class: 'row' }, confirm, cancel));
@@ -71,8 +74,12 @@ async function copyText(text, target) {
   setTimeout(() => { target.textContent = 'Copy'; }, 1500);
 }
 
-function downloadText(text, name) {
-  const url = URL.createObjectURL(new Blob([text.endsWith('\n') ? text : `${text}\n`], { type: 'text/plain' }));
+/** Saves text (ending in a newline) or bytes (a zip) as file `name`. */
+function downloadText(data, name) {
+  if (data == null) return;
+  const text = typeof data === 'string';
+  const body = text && !data.endsWith('\n') ? `${data}\n` : data;
+  const url = URL.createObjectURL(new Blob([body], { type: text ? 'text/plain' : 'application/zip' }));
   const link = el('a', { href: url, download: name });
   document.body.append(link);
   link.click();

@@ -1,72 +1,23 @@
-// The one path to the worker, which runs every wasm call: started from a blob:
-// URL (works from file:// too), restarted after a crash, a trap or a cancel.
-// Inputs live in the DOM, so a restart loses nothing. The wasm is inlined
-// gzipped, as base64 (scripts/assemble-page.mjs); the worker's thread starts
-// first and meanwhile this thread inflates and compiles the wasm, so start-up
-// costs the longest of the three, not their sum.
-// Messages: the page posts { id, op, args }; the worker answers
-// { id, progress } any number of times, then { id, ok, value | error }.
+// The one path to the page's own worker, which runs every wasm call but the
+// fleet's builds: started by engine.js, restarted after a crash, a trap or a
+// cancel. Inputs live in the DOM, so a restart loses nothing.
 
-const workerSource = $('worker-src').textContent;
-const pending = new Map(); // id -> { resolve, reject, onProgress }
-let worker;
+let engine;
 let ready;
-let wasmModule;
-let nextId = 1;
 let generation = 0; // bumped by every restart: a run started before it is cancelled
 let busyCount = 0;
 const RESTARTED = 'The engine stopped unexpectedly and was restarted. Your inputs are kept: try again.';
 
-function decodeBase64(text) {
-  const binary = atob(text.trim());
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function inflate(gzipped) {
-  const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 function startWorker() {
-  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-  worker = new Worker(url);
-  worker.onmessage = ({ data }) => {
-    const call = pending.get(data.id);
-    if (!call) return;
-    if ('progress' in data) { call.onProgress(data.progress); return; }
-    pending.delete(data.id);
-    if (data.ok) { call.resolve(data.value); return; }
-    call.reject(Object.assign(new Error(data.error.message), data.error));
-    // A trap leaves the wasm instance unusable: only a new worker helps.
-    if (data.error.fatal) restartWorker(RESTARTED, 'engine_restarted');
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    restartWorker(RESTARTED, 'engine_restarted');
-  };
-  wasmModule ||= inflate(decodeBase64($('wasm-b64').textContent))
-    .then((bytes) => WebAssembly.compile(bytes))
-    .catch((e) => {
-      throw Object.assign(new Error(`The engine did not start: ${e.message}`), { code: 'wasm_failed' });
-    });
-  ready = wasmModule.then((module) => post('init', { wasm: module })).finally(() => URL.revokeObjectURL(url));
+  engine = startEngine(() => restartWorker(RESTARTED, 'engine_restarted'));
+  ready = engine.started;
 }
 
-function post(op, args, onProgress = () => {}) {
-  return new Promise((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve, reject, onProgress });
-    worker.postMessage({ id, op, args });
-  });
-}
+const post = (op, args, onProgress) => engine.send(op, args, onProgress);
 
 function restartWorker(message, code) {
   generation++;
-  worker.terminate();
-  for (const call of pending.values()) call.reject(Object.assign(new Error(message), { code: 'cancelled' }));
-  pending.clear();
+  engine.stop(Object.assign(new Error(message), { code: 'cancelled' }));
   busyCount = 0;
   hideBusy();
   startWorker();
