@@ -2,7 +2,10 @@
 // defaults, and one negative test per error code (every code must be covered).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import api from './load.mjs';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/device-jwe-vectors.json', import.meta.url)));
@@ -223,10 +226,315 @@ test('errorCodes and maxInputBytes', () => {
   assert.ok(api.errorCodes().includes('decrypt_failed'));
 });
 
+// --- the fleet -----------------------------------------------------------------
+// A fleet written by tests/fleet/make_fleet.py (--now defaults to the current
+// time, so its leaves are valid whenever this runs); expected.json says what
+// each device must come out as.
+
+const MAKE_FLEET = new URL('../fleet/make_fleet.py', import.meta.url).pathname;
+const PASSPHRASE = 'fleet pass';
+const XAPI_COMMANDS = {
+  add: 'Security.Certificates.Services.Add',
+  activate: 'Security.Certificates.Services.Activate',
+  deactivate: 'Security.Certificates.Services.Deactivate',
+  populate: 'Security.ClientSecret.Populate',
+};
+// The documented shapes (FleetDeviceReport, FleetCommand, BuiltDevice in TS_FLEET).
+const DEVICE_KEYS = ['actions', 'commands', 'commonName', 'daysLeft', 'device', 'deviceId', 'findings', 'folder',
+  'issuer', 'line', 'notAfter', 'sha1', 'sha256', 'status', 'subjectAltNames'];
+const COMMAND_KEYS = ['action', 'jwe', 'text', 'xapi'];
+
+/** Writes a fleet with make_fleet.py: `{ dir, expected, manifest, files }`, files as buildFleet takes them. */
+function makeFleet(...args) {
+  const dir = mkdtempSync(join(tmpdir(), 'fleet-api-'));
+  const out = spawnSync('python3', [MAKE_FLEET, dir, ...args], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const files = [];
+  for (const sub of ['files', 'ca']) {
+    for (const name of readdirSync(join(dir, sub)).sort()) {
+      files.push({ name, bytes: new Uint8Array(readFileSync(join(dir, sub, name))) });
+    }
+  }
+  return {
+    dir,
+    expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')),
+    manifest: readFileSync(join(dir, 'manifest.csv'), 'utf8'),
+    files,
+  };
+}
+
+let fleetOnce;
+/** The small trap fleet every positive fleet test shares (made once, removed on exit). */
+function smallFleet() {
+  if (!fleetOnce) {
+    fleetOnce = makeFleet('--devices', '4', '--traps', '--seed', '3');
+    process.on('exit', () => rmSync(fleetOnce.dir, { recursive: true, force: true }));
+  }
+  return fleetOnce;
+}
+
+/** The entries of a zip of stored files (what pack writes): name -> text. */
+function readZip(zip) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  assert.equal(view.getUint32(end, true), 0x06054b50, 'the end record closes the zip (no comment)');
+  const entries = new Map();
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    assert.equal(view.getUint32(at, true), 0x02014b50, 'a central directory header');
+    assert.equal(view.getUint16(at + 10, true), 0, 'stored');
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = Buffer.from(zip.subarray(at + 46, at + 46 + nameLength)).toString('utf8');
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.set(name, Buffer.from(zip.subarray(start, start + size)).toString('utf8'));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/** The xAPI form the issue gives for `action` carrying `jwe`. */
+function expectedXapi(action, jwe, deviceId) {
+  const id = deviceId ? { deviceId } : {};
+  switch (action) {
+    case 'add':
+      return { command: XAPI_COMMANDS.add, ...id, arguments: { IsEncrypted: 'True' }, body: jwe };
+    case 'populate':
+      return { command: XAPI_COMMANDS.populate, ...id, arguments: { Secret: jwe } };
+    default:
+      return { command: XAPI_COMMANDS[action], ...id, arguments: { Purpose: 'WebexIdentity', Fingerprint: jwe } };
+  }
+}
+
+/** Asserts a built device's commands: keys, text, xapi, in the order of `actions`. */
+function assertCommands(commands, actions, deviceId, where) {
+  assert.deepEqual(commands.map((c) => c.action), actions, where);
+  for (const c of commands) {
+    assert.deepEqual(Object.keys(c).sort(), COMMAND_KEYS, where);
+    assert.equal(c.text, api.deviceCommand(c.action, c.jwe), `${where}: text is what deviceCommand returns`);
+    assert.deepEqual(c.xapi, expectedXapi(c.action, c.jwe, deviceId), `${where}: ${c.action} xapi`);
+    assert.deepEqual(Object.keys(c.xapi), Object.keys(expectedXapi(c.action, c.jwe, deviceId)), `${where}: key order`);
+  }
+}
+
+const findingCodes = (findings) => findings.map((f) => f.code);
+
+test('buildFleet: { devices, findings, zip }, each device as expected.json says, text and xapi exact', () => {
+  const { expected, manifest, files } = smallFleet();
+  const result = api.buildFleet({ manifest, files, passphrase: PASSPHRASE });
+  assert.deepEqual(Object.keys(result).sort(), ['devices', 'findings', 'zip']);
+  assert.ok(result.zip instanceof Uint8Array);
+  assert.equal(result.devices.length, expected.entries.length);
+  let built = 0;
+  result.devices.forEach((device, i) => {
+    const entry = expected.entries[i];
+    const where = `${entry.device} (line ${entry.line})`;
+    assert.equal(device.line, entry.line, where);
+    if (entry.secret !== null) {
+      assert.deepEqual(Object.keys(device).sort(), DEVICE_KEYS, where);
+      assert.deepEqual([device.device, device.deviceId], [entry.device, entry.deviceId], where);
+    } else {
+      // The row the CSV reader cannot read (trap-bad-row): no name, no deviceId (left out when empty).
+      assert.deepEqual(Object.keys(device).sort(), DEVICE_KEYS.filter((k) => k !== 'deviceId'), where);
+    }
+    assert.equal(device.status, entry.expect.status, `${where}: ${findingCodes(device.findings)}`);
+    for (const code of entry.expect.codes) assert.ok(findingCodes(device.findings).includes(code), `${where} lacks ${code}`);
+    for (const f of device.findings) assert.deepEqual(Object.keys(f).slice(0, 3), ['severity', 'code', 'message'], where);
+    if (device.status === 'error') {
+      assert.deepEqual([device.actions, device.commands], [[], []], `${where}: a device in error runs nothing`);
+      return;
+    }
+    built++;
+    assert.deepEqual(
+      [device.commonName, device.sha1, device.sha256, device.notAfter],
+      [entry.commonName, entry.sha1, entry.sha256, entry.notAfter], where);
+    assert.deepEqual(device.subjectAltNames, entry.dnsNames.map((value) => ({ type: 'DNS', value })), where);
+    assert.equal(typeof device.daysLeft, 'number');
+    assert.deepEqual(device.actions, ['add', 'activate'], where);
+    assertCommands(device.commands, device.actions, entry.deviceId, where);
+  });
+  assert.equal(built, expected.entries.filter((e) => e.expect.status !== 'error').length);
+  // Fleet-level findings: the stray key file, and each duplicate naming its devices.
+  for (const f of expected.fileFindings) {
+    assert.ok(result.findings.some((g) => g.code === f.code && g.severity === f.severity && g.files?.[0] === f.file), f.file);
+  }
+  const shared = result.findings.find((f) => f.code === 'duplicate_certificate');
+  assert.deepEqual(shared.devices, ['trap-dup-cert-a', 'trap-dup-cert-b']);
+  // One device's blobs open, under its secret, to what expected.json says.
+  const room1 = result.devices.find((d) => d.device === 'room-1');
+  const entry = expected.entries.find((e) => e.device === 'room-1');
+  assert.equal(api.openJwe(room1.commands[0].jwe, entry.secret).payload, entry.addPayload);
+  assert.equal(api.openJwe(room1.commands[1].jwe, entry.secret).payload, entry.sha1);
+  // Nothing secret outside the blobs.
+  const text = JSON.stringify(result.devices) + JSON.stringify(result.findings);
+  assert.ok(!text.includes('PRIVATE KEY'));
+  for (const e of expected.entries) if (e.secret) assert.ok(!text.includes(e.secret), `${e.device}'s secret`);
+});
+
+test('buildFleet: the zip holds README.txt, inventory.csv and, per built device, commands.txt and xapi.json', () => {
+  const { expected, manifest, files } = smallFleet();
+  const result = api.buildFleet({ manifest, files, passphrase: PASSPHRASE, now: new Date() });
+  const zip = readZip(result.zip);
+  const builtDevices = result.devices.filter((d) => d.status !== 'error');
+  assert.deepEqual([...zip.keys()], ['README.txt', 'inventory.csv',
+    ...builtDevices.flatMap((d) => [`${d.folder}/commands.txt`, `${d.folder}/xapi.json`])]);
+  for (const d of builtDevices) {
+    assert.equal(zip.get(`${d.folder}/commands.txt`), d.commands.map((c) => `${c.text}\n`).join(''), d.device);
+    const lines = zip.get(`${d.folder}/xapi.json`).split('\n');
+    assert.deepEqual(lines.slice(1, -2).map((l) => JSON.parse(l.replace(/,$/, ''))), d.commands.map((c) => c.xapi));
+    assert.deepEqual(JSON.parse(zip.get(`${d.folder}/xapi.json`)), d.commands.map((c) => c.xapi));
+  }
+  const inventory = zip.get('inventory.csv').split('\r\n');
+  assert.equal(inventory[0], 'device,deviceId,folder,status,findings,built,commonName,subjectAltNames,sha1,sha256,notAfter,daysLeft,issuer');
+  assert.equal(inventory.length, expected.entries.length + 2, 'one row per device, and the final line end');
+  const all = [...zip.values()].join('\n');
+  assert.ok(!all.includes('PRIVATE KEY'));
+  for (const e of expected.entries) if (e.secret) assert.ok(!all.includes(e.secret), `${e.device}'s secret is in the zip`);
+});
+
+test('planFleet, buildDevice per device, pack: deterministic, and the same as a structured clone of what was built', () => {
+  const { expected, manifest, files } = smallFleet();
+  const plan = api.planFleet({ manifest, files, passphrase: PASSPHRASE });
+  try {
+    const report = plan.report();
+    assert.deepEqual(Object.keys(report).sort(), ['devices', 'findings']);
+    assert.deepEqual(report.devices.map((d) => d.status), expected.entries.map((e) => e.expect.status));
+    assert.ok(report.devices.every((d) => d.commands.length === 0), 'a plan has no commands yet');
+    assert.ok(!JSON.stringify(report).includes('PRIVATE KEY'));
+    const built = [];
+    report.devices.forEach((d, i) => {
+      if (d.status === 'error') {
+        throwsCode(() => plan.buildDevice(i), 'bad_argument');
+        return;
+      }
+      const device = plan.buildDevice(i);
+      assert.deepEqual(Object.keys(device).sort(), ['commands', 'device', 'index']);
+      assert.deepEqual([device.index, device.device], [i, d.device]);
+      assertCommands(device.commands, d.actions, d.deviceId, d.device);
+      built.push(device);
+    });
+    const zip = plan.pack(built);
+    assert.ok(zip instanceof Uint8Array);
+    assert.deepEqual(plan.pack(built), zip, 'the same blobs give the same bytes');
+    assert.deepEqual(plan.pack(structuredClone(built), { initialPopulate: false }), zip, 'as a worker posts them back');
+    assert.deepEqual(plan.pack([...built].reverse()), zip, 'in any order');
+    // Built again: new salts and IVs, so new blobs and another zip, of the same layout.
+    const again = report.devices.flatMap((d, i) => (d.status === 'error' ? [] : [plan.buildDevice(i)]));
+    assert.notDeepEqual(plan.pack(again), zip);
+    assert.deepEqual([...readZip(plan.pack(again)).keys()], [...readZip(zip).keys()]);
+    // After a cancel, some: the others are in the inventory, marked not built.
+    const partial = readZip(plan.pack(built.slice(0, 1)));
+    assert.deepEqual([...partial.keys()].slice(2), [`${report.devices[0].folder}/commands.txt`, `${report.devices[0].folder}/xapi.json`]);
+    assert.match(partial.get('inventory.csv').split('\r\n')[2], /,no,/);
+  } finally {
+    plan.free();
+  }
+});
+
+test('pack refuses blobs that are not what the plan builds, and a device in error', () => {
+  const { manifest, files } = smallFleet();
+  const plan = api.planFleet({ manifest, files, passphrase: PASSPHRASE });
+  try {
+    const report = plan.report();
+    const ready = report.devices.findIndex((d) => d.status === 'ready');
+    const failed = report.devices.findIndex((d) => d.status === 'error');
+    const good = plan.buildDevice(ready);
+    const other = plan.buildDevice(report.devices.findIndex((d, i) => i > ready && d.status === 'ready'));
+    const refused = {
+      'the actions reversed': [{ ...good, commands: [...good.commands].reverse() }],
+      'one action missing': [{ ...good, commands: good.commands.slice(0, 1) }],
+      'one action too many': [{ ...good, commands: [...good.commands, good.commands[1]] }],
+      'a device in error': [{ ...good, index: failed }],
+      'an index beyond the plan': [{ ...good, index: report.devices.length }],
+      'a device twice': [good, good],
+      'a negative index': [{ ...good, index: -1 }],
+      'an index not a number': [{ ...good, index: '0' }],
+      'commands missing': [{ index: ready }],
+      'an unknown action': [{ ...good, commands: [{ ...good.commands[0], action: 'install' }, good.commands[1]] }],
+      'a blob not a string': [{ ...good, commands: [{ ...good.commands[0], jwe: 42 }, good.commands[1]] }],
+    };
+    for (const [what, built] of Object.entries(refused)) {
+      const { code } = (() => { try { plan.pack(built); return {}; } catch (e) { return e; } })();
+      assert.ok(code === 'bad_argument' || code === 'bad_action', `${what}: ${code}`);
+    }
+    throwsCode(() => plan.pack(refused['the actions reversed']), 'bad_argument');
+    throwsCode(() => plan.pack(refused['a device in error']), 'bad_argument');
+    // Another device's blobs under this index: the actions match, the zip is still made
+    // from what it was given (the plan cannot tell whose blob it is without the secret).
+    assert.ok(plan.pack([{ ...other, index: ready }]) instanceof Uint8Array);
+    // The add blob given as the activate: its header says otherwise.
+    throwsCode(() => plan.pack([{ ...good, commands: [good.commands[0], { ...good.commands[0], action: 'activate' }] }]),
+      'action_mismatch');
+    throwsCode(() => plan.pack([good], { initialPopulate: true, extra: 1 }), 'bad_argument');
+    throwsCode(() => plan.buildDevice(report.devices.length), 'bad_argument');
+  } finally {
+    plan.free();
+  }
+});
+
+test('initialPopulate: only then initial-populate.txt, with each built device\'s plain first seed', () => {
+  const { expected, manifest, files } = smallFleet();
+  const without = readZip(api.buildFleet({ manifest, files, passphrase: PASSPHRASE }).zip);
+  assert.ok(!without.has('initial-populate.txt'));
+  const result = api.buildFleet({ manifest, files, passphrase: PASSPHRASE, initialPopulate: true });
+  const zip = readZip(result.zip);
+  const seeds = zip.get('initial-populate.txt');
+  for (const [i, d] of result.devices.entries()) {
+    const seed = api.initialPopulateCommand(expected.entries[i].secret ?? 'unread');
+    assert.equal(seeds.includes(`${d.device}\n${seed}\n`), d.status !== 'error', d.device);
+  }
+  assert.ok(![...zip.values()].join('').includes('PRIVATE KEY'));
+});
+
+test('fillFleetSecrets fills only the empty cells; the completed manifest plans without bad_manifest_row', () => {
+  const { files } = smallFleet();
+  const manifest = 'Device;Secret;certificate;key\r\nroom-1;;room-1.crt;room-1.key\r\n'
+    + 'room-2;=keep me exactly ;room-2.crt;room-2.key\r\n;;;\r\nroom-3;;;\r\n';
+  for (const kind of [undefined, 'phrase', 'base64url']) {
+    const filled = api.fillFleetSecrets(kind ? { manifest, kind } : { manifest });
+    assert.deepEqual(Object.keys(filled).sort(), ['filled', 'manifest']);
+    assert.deepEqual(filled.filled, ['room-1', 'room-3']);
+    const rows = filled.manifest.split('\r\n');
+    assert.equal(rows[0], 'Device,Secret,certificate,key');
+    // Kept exactly: quoted, so that no spreadsheet trims its trailing space.
+    assert.equal(rows[2], 'room-2,"=keep me exactly ",room-2.crt,room-2.key', 'a secret written is kept exactly');
+    const secrets = [rows[1], rows[4]].map((r) => r.split(',')[1]);
+    assert.notEqual(secrets[0], secrets[1]);
+    for (const s of secrets) {
+      assert.ok(s.length >= 16, s);
+      assert.doesNotMatch(s, /^[-=+@]/, 'no secret a spreadsheet would run');
+      if (kind === 'base64url') assert.match(s, /^[A-Za-z0-9_-]+$/);
+    }
+    const plan = api.planFleet({ manifest: filled.manifest, files, passphrase: PASSPHRASE });
+    const devices = plan.report().devices;
+    plan.free();
+    assert.equal(devices.length, 3, 'the empty row stays empty and is skipped');
+    for (const d of devices) assert.ok(!findingCodes(d.findings).includes('bad_manifest_row'), `${d.device}: ${findingCodes(d.findings)}`);
+    assert.deepEqual(devices.slice(0, 2).map((d) => d.status), ['ready', 'ready']);
+  }
+  // Nothing to fill: the manifest comes back as it was, in the writer's form.
+  assert.deepEqual(api.fillFleetSecrets({ manifest: 'device,secret\nroom-1,s\n' }), { manifest: 'device,secret\r\nroom-1,s\r\n', filled: [] });
+});
+
+test('fleetTemplate is a manifest: it plans, and fills nothing', () => {
+  const template = api.fleetTemplate();
+  assert.match(template, /^device,secret,certificate,key,newSecret,deactivate,deviceId\r\n/);
+  const plan = api.planFleet({ manifest: template });
+  const { devices } = plan.report();
+  plan.free();
+  assert.equal(devices.length, 1);
+  assert.deepEqual(findingCodes(devices[0].findings), ['missing_file'], 'its files are not given');
+  assert.deepEqual(api.fillFleetSecrets({ manifest: template }).filled, []);
+});
+
 // One entry per error code. The last test checks that the table covers
 // errorCodes() exactly, so a new code without a negative test fails here.
 const base = { action: 'populate', secret: 'ossifrage', payload: 'new' };
 const v0 = vectors[0];
+const FLEET_MANIFEST = 'device,secret\nroom-1,s3cret\n';
+const manifestOf = (rows) => `device,secret\n${Array.from({ length: rows }, (_, i) => `d${i},s${i}\n`).join('')}`;
+const emptyFiles = (n, bytes = new Uint8Array(0)) => Array.from({ length: n }, (_, i) => ({ name: `f${i}.pem`, bytes }));
 const negatives = {
   bad_argument: [
     () => api.buildJwe(),
@@ -255,6 +563,30 @@ const negatives = {
     () => api.checkBlobs({ text: v0.jwe, secret: 'x', sercet: 'y' }),
     () => api.checkBlobs(v0.jwe, 'x'),
     () => api.inspect(['', ''], { names: ['a'] }),
+    // The fleet: options, files, times, the plan's calls.
+    () => api.planFleet(),
+    () => api.planFleet(FLEET_MANIFEST),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, initialPopulate: true }),
+    () => api.buildFleet({ manifest: FLEET_MANIFEST, initialPopulat: true }),
+    () => api.buildFleet({ manifest: 42 }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: 'room-1.crt' }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: ['room-1.crt'] }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: [new Uint8Array(3)] }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: [{ name: 'a.crt' }] }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: [{ name: 'a.crt', bytes: [1, 2, 3] }] }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: [{ name: 7, bytes: '' }] }),
+    () => api.buildFleet({ manifest: FLEET_MANIFEST, files: [{ bytes: new Uint8Array(0) }] }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, now: Date.now() }),
+    () => api.buildFleet({ manifest: FLEET_MANIFEST, now: '2026-06-01' }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, expiresBefore: 1780272000 }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST, passphrase: 7 }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST }).buildDevice(0),
+    () => api.planFleet({ manifest: FLEET_MANIFEST }).pack({}),
+    () => api.planFleet({ manifest: FLEET_MANIFEST }).pack([], { initialPopulate: true, zip: 1 }),
+    () => api.planFleet({ manifest: FLEET_MANIFEST }).pack([{ index: 0, commands: [] }]),
+    () => api.fillFleetSecrets(FLEET_MANIFEST),
+    () => api.fillFleetSecrets({ manifest: FLEET_MANIFEST, kind: 'hex' }),
+    () => api.fillFleetSecrets({ manifest: FLEET_MANIFEST, secrets: [] }),
   ],
   bad_action: [
     () => api.buildJwe({ ...base, action: 'Populate' }),
@@ -317,6 +649,33 @@ const negatives = {
   fingerprint_mismatch: [
     () => api.deactivateCommand({ secret: 'ossifrage', input: fixture('der/leaf.der'), fingerprint: FP }),
   ],
+  bad_manifest: [
+    () => api.planFleet({ manifest: 'device\nroom-1\n' }),
+    () => api.planFleet({ manifest: 'name,password\nroom-1,x\n' }),
+    () => api.planFleet({ manifest: '' }),
+    () => api.planFleet({ manifest: '\uFEFF\r\n\r\n' }),
+    () => api.planFleet({ manifest: 'device,secret,Device\nroom-1,x,y\n' }),
+    () => api.planFleet({ manifest: '"device,secret\nroom-1,x\n' }),
+    () => api.buildFleet({ manifest: 'secret\nx\n' }),
+    () => api.fillFleetSecrets({ manifest: 'device,secret\nroom-1,"open\nroom-2,\n' }),
+    () => api.fillFleetSecrets({ manifest: '' }),
+    () => api.fillFleetSecrets({ manifest: 'name,secret\nroom-1,\n' }),
+  ],
+  too_many_rows: [
+    () => api.planFleet({ manifest: manifestOf(10_001) }),
+    () => api.buildFleet({ manifest: manifestOf(10_001) }),
+    () => api.fillFleetSecrets({ manifest: manifestOf(10_001) }),
+  ],
+  too_many_files: [
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: emptyFiles(2_001) }),
+    () => api.buildFleet({ manifest: FLEET_MANIFEST, files: emptyFiles(2_001) }),
+    // 65 files of 1 MiB: each within the input limit, together over the fleet's 64 MiB.
+    () => api.planFleet({ manifest: FLEET_MANIFEST, files: emptyFiles(65, new Uint8Array(1 << 20)) }),
+  ],
+  // Every blob opens back under its key before it is handed out; one that does not
+  // is blob_check_failed. Only a fault (memory, the machine) can make one: no input
+  // does, from JavaScript or natively (seal and the check share the key and IV).
+  blob_check_failed: 'cannot be provoked: no input makes a blob that does not open back under its own key',
 };
 
 for (const [code, cases] of Object.entries(negatives)) {
@@ -337,4 +696,8 @@ test('random_unavailable when the platform has no CSPRNG', async () => {
 
 test('the negative table covers every error code', () => {
   assert.deepEqual(Object.keys(negatives).sort(), [...api.errorCodes()].sort());
+  // The codes no call from here can provoke, each with its reason in the table:
+  // a new code cannot slip in as a string.
+  const exempt = Object.keys(negatives).filter((code) => typeof negatives[code] === 'string');
+  assert.deepEqual(exempt.sort(), ['blob_check_failed', 'payload_not_utf8', 'random_unavailable']);
 });

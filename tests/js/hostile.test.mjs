@@ -230,6 +230,141 @@ add('checkBundle', 'a name with broken Unicode', () => api.checkBundle('', { nam
 add('inspect', 'names a Proxy that throws',
   () => api.inspect('', { names: new Proxy([], { get() { throw new Error('get'); } }) }), 'bad_argument');
 
+// --- the fleet: options, files, manifests ------------------------------------------
+// The committed fleet of tests/fixtures/fleet (make_fleet.py --now 2026-06-01).
+
+const FLEET = new URL('../fixtures/fleet/', import.meta.url);
+const FLEET_NOW = new Date('2026-06-01T00:00:00Z');
+const fleetFile = (name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`files/${name}`, FLEET))) });
+const ROOM_1 = ['room-1.crt', 'room-1.key'].map(fleetFile);
+const MANIFEST = 'device,secret\nroom-1,s3cret\n';
+const fleet = { manifest: MANIFEST, files: [], now: FLEET_NOW };
+const manifestOf = (rows) => `device,secret\n${Array.from({ length: rows }, (_, i) => `d${i},s${i}\n`).join('')}`;
+const fleetFns = {
+  planFleet: (options) => api.planFleet(options),
+  buildFleet: (options) => api.buildFleet(options),
+};
+/** A getter for `key` that throws. */
+const throwingGetter = (object, key) => Object.defineProperty({ ...object }, key, {
+  enumerable: true, get() { throw new Error(`get ${key}`); },
+});
+
+for (const [what, value] of Object.entries({ ...wrongTypes, ...loneSurrogates })) {
+  const missing = value === undefined || value === null;
+  for (const [fn, call] of Object.entries(fleetFns)) {
+    add(fn, `manifest is ${what}`, () => call({ ...fleet, manifest: value }), 'bad_argument');
+    add(fn, `passphrase is ${what}`, () => call({ ...fleet, passphrase: value }), missing ? null : 'bad_argument');
+    add(fn, `a file name is ${what}`, () => call({ ...fleet, files: [{ name: value, bytes: '' }] }), 'bad_argument');
+    add(fn, `a file's bytes are ${what}`, () => call({ ...fleet, files: [{ name: 'a.pem', bytes: value }] }),
+      value instanceof Uint8Array ? null : 'bad_argument');
+    add(fn, `files are ${what}`, () => call({ ...fleet, files: value }),
+      value === undefined || Array.isArray(value) ? null : 'bad_argument');
+    add(fn, `a file is ${what}`, () => call({ ...fleet, files: [value] }), 'bad_argument');
+    add(fn, `now is ${what}`, () => call({ ...fleet, now: value }),
+      missing || value instanceof Date ? null : 'bad_argument');
+    add(fn, `expiresBefore is ${what}`, () => call({ ...fleet, expiresBefore: value }),
+      missing || value instanceof Date ? null : 'bad_argument');
+  }
+  add('fillFleetSecrets', `manifest is ${what}`, () => api.fillFleetSecrets({ manifest: value }), 'bad_argument');
+}
+for (const [what, value] of Object.entries(loneSurrogates)) {
+  add('fillFleetSecrets', `kind is ${what}`, () => api.fillFleetSecrets({ manifest: MANIFEST, kind: value }),
+    'bad_argument');
+  add('planFleet', `a manifest cell with ${what}`, () => api.planFleet({ ...fleet, manifest: `${MANIFEST}r2,${value}\n` }),
+    'bad_argument');
+}
+for (const [what, value] of Object.entries(notOptions)) {
+  for (const [fn, call] of Object.entries(fleetFns)) add(fn, `options are ${what}`, () => call(value), 'bad_argument');
+  add('fillFleetSecrets', `options are ${what}`, () => api.fillFleetSecrets(value), 'bad_argument');
+  add('pack', `options are ${what}`, () => api.planFleet(fleet).pack([], value),
+    value === undefined ? null : 'bad_argument');
+}
+for (const [what, make] of Object.entries(throwingProxies)) {
+  for (const [fn, call] of Object.entries(fleetFns)) add(fn, `options are ${what}`, () => call(make()), 'bad_argument');
+  add('fillFleetSecrets', `options are ${what}`, () => api.fillFleetSecrets(make()), 'bad_argument');
+  add('pack', `options are ${what}`, () => api.planFleet(fleet).pack([], make()), 'bad_argument');
+}
+const throwsOnGet = () => new Proxy({}, { get() { throw new Error('get'); }, getOwnPropertyDescriptor() { throw 7; } });
+for (const [fn, call] of Object.entries(fleetFns)) {
+  for (const key of ['manifest', 'files', 'passphrase', 'now', 'expiresBefore']) {
+    add(fn, `a getter of ${key} that throws`, () => call(throwingGetter(fleet, key)), 'bad_argument');
+  }
+  for (const key of ['name', 'bytes']) {
+    add(fn, `a file whose ${key} getter throws`,
+      () => call({ ...fleet, files: [throwingGetter({ name: 'a.pem', bytes: '' }, key)] }), 'bad_argument');
+  }
+  add(fn, 'a file that is a Proxy whose traps throw', () => call({ ...fleet, files: [throwsOnGet()] }), 'bad_argument');
+  add(fn, 'files a list Proxy whose get throws',
+    () => call({ ...fleet, files: new Proxy([], { get() { throw new Error('get'); } }) }), 'bad_argument');
+  add(fn, 'files a list Proxy claiming a billion items',
+    () => call({ ...fleet, files: new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : undefined) }) }), 'too_many_files');
+  add(fn, 'an unknown option next to good ones', () => call({ ...fleet, Files: [] }), 'bad_argument');
+  add(fn, 'a manifest of 5 million characters', () => call({ ...fleet, manifest: 'x'.repeat(5 << 20) }), 'input_too_large');
+  add(fn, 'a manifest over 4 MiB only in UTF-8', () => call({ ...fleet, manifest: `device,secret\n${'é'.repeat(2 << 20)}` }),
+    'input_too_large');
+  add(fn, 'a file name of 2 MiB', () => call({ ...fleet, files: [{ name: 'n'.repeat(2 << 20), bytes: '' }] }),
+    'input_too_large');
+  add(fn, 'a file of 2 MiB (text)', () => call({ ...fleet, files: [{ name: 'a.pem', bytes: 'x'.repeat(2 << 20) }] }),
+    'input_too_large');
+  add(fn, 'a file of 2 MiB (bytes)', () => call({ ...fleet, files: [{ name: 'a.pem', bytes: new Uint8Array(2 << 20) }] }),
+    'input_too_large');
+  add(fn, 'a passphrase of 2 MiB', () => call({ ...fleet, passphrase: 'p'.repeat(2 << 20) }), 'input_too_large');
+  add(fn, '2,001 files', () => call({ ...fleet, files: Array.from({ length: 2_001 }, () => ({ name: 'a', bytes: '' })) }),
+    'too_many_files');
+  add(fn, '10,001 rows', () => call({ ...fleet, manifest: manifestOf(10_001) }), 'too_many_rows');
+  add(fn, 'an empty manifest', () => call({ ...fleet, manifest: '' }), 'bad_manifest');
+  add(fn, 'a manifest of blank lines and a BOM', () => call({ ...fleet, manifest: '\uFEFF\r\n\n\r' }), 'bad_manifest');
+  add(fn, 'a header quote never closed', () => call({ ...fleet, manifest: `"device,secret\n${'r,s\n'.repeat(100)}` }),
+    'bad_manifest');
+  add(fn, 'a header of 65 columns', () => call({ ...fleet, manifest: `device,secret,${'x,'.repeat(63)}\nr,s\n` }),
+    'bad_manifest');
+  add(fn, 'a header with a 1 MiB cell', () => call({ ...fleet, manifest: `device,secret,${'h'.repeat(1 << 20)}\nr,s\n` }),
+    'bad_manifest');
+}
+add('buildFleet', 'a getter of initialPopulate that throws', () => api.buildFleet(throwingGetter(fleet, 'initialPopulate')),
+  'bad_argument');
+add('planFleet', 'initialPopulate, which only buildFleet takes', () => api.planFleet({ ...fleet, initialPopulate: true }),
+  'bad_argument');
+add('fillFleetSecrets', 'a getter of manifest that throws', () => api.fillFleetSecrets(throwingGetter({ manifest: MANIFEST }, 'manifest')),
+  'bad_argument');
+add('fillFleetSecrets', 'a getter of kind that throws', () => api.fillFleetSecrets(throwingGetter({ manifest: MANIFEST }, 'kind')),
+  'bad_argument');
+add('fillFleetSecrets', 'an unknown kind', () => api.fillFleetSecrets({ manifest: MANIFEST, kind: 'Phrase' }), 'bad_argument');
+add('fillFleetSecrets', 'a quote never closed', () => api.fillFleetSecrets({ manifest: `${MANIFEST}r2,"${'x\n'.repeat(1000)}` }),
+  'bad_manifest');
+add('fillFleetSecrets', 'a row with a 1 MiB cell', () => api.fillFleetSecrets({ manifest: `${MANIFEST}r2,${'x'.repeat(1 << 20)}\n` }),
+  'bad_manifest');
+add('fillFleetSecrets', '10,001 rows', () => api.fillFleetSecrets({ manifest: manifestOf(10_001) }), 'too_many_rows');
+add('fillFleetSecrets', 'a manifest of 5 million characters', () => api.fillFleetSecrets({ manifest: ','.repeat(5 << 20) }),
+  'input_too_large');
+// The plan's calls. A plan holds no device that builds here (no files): each refusal is the argument's.
+const packCases = {
+  'a number': 42, 'a string': 'built', null: null, 'an object': {}, 'a Symbol': Symbol('b'),
+  'a list of numbers': [1, 2], 'a list holding null': [null], 'a list of strings': ['index'],
+  'an item without commands': [{ index: 0 }], 'an item with a fractional index': [{ index: 0.5, commands: [] }],
+  'an item with a negative index': [{ index: -1, commands: [] }], 'an item with an index of NaN': [{ index: NaN, commands: [] }],
+  'an item with an index as a string': [{ index: '0', commands: [] }], 'an item with a huge index': [{ index: 2 ** 53, commands: [] }],
+  'a command that is a number': [{ index: 0, commands: [1] }],
+  'a command with an unknown action': [{ index: 0, commands: [{ action: 'install', jwe: v0.jwe }] }],
+  'a command with a 2 MiB blob': [{ index: 0, commands: [{ action: 'add', jwe: 'x'.repeat(2 << 20) }] }],
+  'a command whose jwe getter throws': [{ index: 0, commands: [throwingGetter({ action: 'add' }, 'jwe')] }],
+  'an item whose index getter throws': [throwingGetter({ commands: [] }, 'index')],
+  'a list Proxy whose get throws': new Proxy([], { get() { throw new Error('get'); } }),
+  'a list claiming a billion items': new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : undefined) }),
+  'a device not in error, with no blobs': [{ index: 0, commands: [] }],
+};
+for (const [what, built] of Object.entries(packCases)) {
+  const code = ['a command with an unknown action'].includes(what) ? 'bad_action'
+    : what === 'a command with a 2 MiB blob' ? 'input_too_large' : 'bad_argument';
+  add('pack', `built is ${what}`, () => api.planFleet(fleet).pack(built), code);
+}
+add('pack', 'initialPopulate next to an unknown option', () => api.planFleet(fleet).pack([], { initialPopulate: true, x: 1 }),
+  'bad_argument');
+for (const index of [0, 1, -1, 2 ** 31, 2 ** 32 - 1, 1.5, NaN, Infinity]) {
+  add('buildDevice', `index ${index} of a plan whose one device is in error`, () => api.planFleet(fleet).buildDevice(index),
+    'bad_argument');
+}
+
 for (const c of cases.filter((c) => c.code !== null)) {
   test(`${c.fn}: ${c.what} -> ${c.code}`, () => throwsCode(c.call, c.code, `${c.fn}: ${c.what}`));
 }
@@ -249,9 +384,194 @@ test('the table is large and covers every function', () => {
   const counted = cases.filter((c) => c.code !== null);
   assert.ok(counted.length >= 100, `${counted.length} cases`);
   for (const fn of ['buildJwe', 'openJwe', 'deviceCommand', 'initialPopulateCommand', 'normalizeFingerprint',
-    'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob', 'checkBlobs']) {
+    'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob', 'checkBlobs',
+    'planFleet', 'buildFleet', 'pack', 'buildDevice', 'fillFleetSecrets']) {
     assert.ok(counted.some((c) => c.fn === fn), fn);
   }
+});
+
+// --- the fleet: hostile content gives coded findings -----------------------------
+
+const FINDING_CODES = new Set(['duplicate_device', 'bad_manifest_row', 'no_certificate_for_device', 'missing_file',
+  'unused_file', 'unsupported_format', 'duplicate_certificate', 'duplicate_key', 'duplicate_common_name',
+  'duplicate_secret', 'encrypted_needs_passphrase', 'wrong_passphrase', 'input_too_large']);
+
+/** Plans `manifest` with `files`: the report (the plan freed). */
+function planReport(manifest, files = []) {
+  const plan = api.planFleet({ manifest, files, now: FLEET_NOW, passphrase: 'fleet pass' });
+  try {
+    return plan.report();
+  } finally {
+    plan.free();
+  }
+}
+
+/** The names of a stored zip's entries, from its central directory. */
+function zipNames(zip) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  const names = [];
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const length = view.getUint16(at + 28, true);
+    names.push(Buffer.from(zip.subarray(at + 46, at + 46 + length)).toString('latin1'));
+    at += 46 + length + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return names;
+}
+
+/** A zip folder name: one ASCII segment an extractor keeps inside its target. */
+function assertSafeFolder(folder, where) {
+  assert.ok(folder.length > 0 && folder.length <= 64, `${where}: ${JSON.stringify(folder)}`);
+  assert.ok(!/[/\\\0-\x1f\x7f-\uffff:*?"<>|]/.test(folder), `${where}: ${JSON.stringify(folder)}`);
+  assert.ok(folder !== '.' && folder !== '..' && !folder.startsWith('.') && !folder.endsWith('.'), `${where}: ${folder}`);
+}
+
+test('fleet: a 1 MiB cell is bad_manifest_row for its row alone; the next row is read', () => {
+  const report = planReport(`device,secret\nbig,${'x'.repeat(1 << 20)}\nroom-1,s\n"quoted-big","${'y'.repeat(1 << 20)}"\n`);
+  assert.deepEqual(report.devices.map((d) => [d.line, d.findings.map((f) => f.code)]),
+    [[2, ['bad_manifest_row']], [3, ['no_certificate_for_device']], [4, ['bad_manifest_row']]]);
+  assert.equal(report.devices[1].device, 'room-1');
+  assert.ok(JSON.stringify(report).length < 10_000, 'no finding repeats the cell');
+});
+
+test('fleet: a quote never closed is bad_manifest_row at its line; the rows before it are read', () => {
+  const report = planReport(`device,secret,certificate,key\nroom-1,s1,room-1.crt,room-1.key\nroom-2,"s2\n${'room-3,s3\n'.repeat(5000)}`, ROOM_1);
+  assert.deepEqual(report.devices.map((d) => [d.line, d.status]), [[2, 'ready'], [3, 'error']]);
+  assert.deepEqual(report.devices[1].findings.map((f) => f.code), ['bad_manifest_row']);
+});
+
+test('fleet: path traversal, reserved and odd device names become single safe folders, unique ignoring case', () => {
+  const names = ['../../x', '..\\x', '..\\..\\windows\\system32', '/etc/passwd', 'C:\\x', 'C:', '.', '..', '...',
+    ' . ', 'CON', 'nul.txt', 'Com1.tar.gz', 'a/b', 'a:b', '\u202Egpj.exe', 'zero\u200Bwidth', '会議室', 'x'.repeat(300),
+    'ROOM 1', 'room 1', 'Room 1 ', 'trailing.', '%2e%2e%2fx', '~', '$HOME', '`id`', '=cmd|x', '\ttab'];
+  const report = planReport(`device,secret\n${names.map((n, i) => `"${n.replaceAll('"', '""')}",s${i}`).join('\n')}\n`);
+  assert.equal(report.devices.length, names.length);
+  const seen = new Set();
+  for (const d of report.devices) {
+    assertSafeFolder(d.folder, d.device);
+    assert.ok(!seen.has(d.folder.toLowerCase()), `${d.folder} twice`);
+    seen.add(d.folder.toLowerCase());
+    assert.ok(d.findings.every((f) => FINDING_CODES.has(f.code)), d.device);
+  }
+  // Built, the zip holds only those folders (the certificate named in the manifest, whatever the device's name).
+  const built = api.buildFleet({
+    manifest: `device,secret,certificate,key\n../../x,s1,room-1.crt,room-1.key\n"..\\x",s2,room-1.crt,room-1.key\n`,
+    files: ROOM_1, now: FLEET_NOW,
+  });
+  assert.deepEqual(built.devices.map((d) => d.status), ['warning', 'warning'], 'one certificate for two: a warning');
+  for (const name of zipNames(built.zip)) {
+    assert.ok(!name.startsWith('/') && !name.includes('\\') && name.split('/').every((s) => s && s !== '.' && s !== '..'), name);
+  }
+  assert.deepEqual(zipNames(built.zip).slice(2).map((n) => n.split('/')[0]), built.devices.flatMap((d) => [d.folder, d.folder]));
+});
+
+test('fleet: duplicate device names are duplicate_device on every row that shares one', () => {
+  const report = planReport('device,secret,certificate,key\nroom-1,a,room-1.crt,room-1.key\n ROOM-1 ,b,room-1.crt,room-1.key\nroom-2,c\nRoom-1,d\n', ROOM_1);
+  const has = report.devices.map((d) => d.findings.some((f) => f.code === 'duplicate_device'));
+  assert.deepEqual(has, [true, true, false, true]);
+  assert.ok(report.devices.filter((_, i) => has[i]).every((d) => d.status === 'error'));
+  const finding = report.findings.find((f) => f.code === 'duplicate_device');
+  assert.deepEqual(finding.devices, ['room-1', 'ROOM-1', 'Room-1']);
+  assert.equal(new Set(report.devices.map((d) => d.folder.toLowerCase())).size, 4);
+});
+
+test('fleet: 10,000 rows are read, 10,001 are too_many_rows, both in bounded time', () => {
+  const started = Date.now();
+  const report = planReport(manifestOf(10_000).replaceAll('\n', '\n\n'));
+  assert.equal(report.devices.length, 10_000, 'blank lines are not rows');
+  assert.ok(report.devices.every((d) => d.findings.length === 1 && d.findings[0].code === 'no_certificate_for_device'));
+  throwsCode(() => api.planFleet({ manifest: manifestOf(10_001) }), 'too_many_rows', '10,001 rows');
+  throwsCode(() => api.planFleet({ manifest: `${manifestOf(10_000)}"an unclosed quote\n` }), 'too_many_rows', '10,000 and a bad row');
+  assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+});
+
+test('fleet: files that are not certificates or keys are findings naming the file, and never zip paths', () => {
+  const junk = [
+    { name: 'empty.pem', bytes: new Uint8Array(0) },
+    { name: 'zeros.der', bytes: new Uint8Array(1 << 20) },
+    { name: 'text.pem', bytes: '-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n' },
+    { name: '../../etc/passwd', bytes: 'root:x:0:0::/root:/bin/sh\n' },
+    { name: 'a\u202Egpj.exe', bytes: new Uint8Array([0x30, 0x82, 0xff, 0xff]) },
+    { name: '', bytes: 'x' },
+  ];
+  const result = api.buildFleet({
+    manifest: 'device,secret,certificate,key\nroom-1,s1,room-1.crt,room-1.key\nroom-2,s2,../../etc/passwd,\n',
+    files: [...ROOM_1, ...junk], now: FLEET_NOW,
+  });
+  assert.deepEqual(result.devices.map((d) => d.status), ['ready', 'error']);
+  assert.deepEqual(result.devices[1].findings.map((f) => f.code), ['no_certificate_for_device']);
+  for (const file of junk) {
+    const finding = result.findings.find((f) => f.files?.includes(file.name));
+    assert.ok(finding && FINDING_CODES.has(finding.code), `${JSON.stringify(file.name)}: ${finding?.code}`);
+  }
+  assert.deepEqual(zipNames(result.zip), ['README.txt', 'inventory.csv', 'room-1/commands.txt', 'room-1/xapi.json']);
+});
+
+test('fleet: a manifest row with 65 cells, or more cells than its header, is bad_manifest_row', () => {
+  const report = planReport(`device,secret\nwide,${'x,'.repeat(64)}\nextra,s,more\nroom-1,s\n`);
+  assert.deepEqual(report.devices.map((d) => d.findings[0].code), ['bad_manifest_row', 'bad_manifest_row', 'no_certificate_for_device']);
+});
+
+// --- the fleet: known gaps (todo: each is a defect of the engine, reported) ---------
+
+test('fleet: buildDevice(index) refuses an index that is not a whole number (coded)', {
+  todo: 'FleetPlan.buildDevice takes a u32: wasm-bindgen coerces "x", "0", null, 1.5 to a device index and throws an uncoded TypeError (or the caller\'s own exception) for a Symbol, a BigInt or a throwing valueOf',
+}, () => {
+  const plan = api.planFleet({ manifest: 'device,secret,certificate,key\nroom-1,s,room-1.crt,room-1.key\n', files: ROOM_1, now: FLEET_NOW });
+  for (const index of ['0', 'x', null, undefined, 0.5, [0], Symbol('i'), 0n, { valueOf() { throw new Error('v'); } }]) {
+    throwsCode(() => plan.buildDevice(index), 'bad_argument', `buildDevice(${describe(index)})`);
+  }
+});
+
+test('fleet: a FleetPlan used after free() throws a coded Error', {
+  todo: 'wasm-bindgen throws a plain Error("null pointer passed to rust") for report, buildDevice, pack and a second free',
+}, () => {
+  const plan = api.planFleet(fleet);
+  plan.free();
+  for (const call of [() => plan.report(), () => plan.buildDevice(0), () => plan.pack([]), () => plan.free()]) {
+    throwsCode(call, 'bad_argument', 'after free');
+  }
+});
+
+test('fleet: fillFleetSecrets refuses a kind that is not a string', {
+  todo: 'a non-string kind (42, true, {}) silently means "phrase"',
+}, () => {
+  for (const kind of [42, true, {}, ['base64url'], new String('base64url')]) {
+    throwsCode(() => api.fillFleetSecrets({ manifest: MANIFEST, kind }), 'bad_argument', `kind ${describe(kind)}`);
+  }
+});
+
+test('fleet: a device name with a line break cannot add a line to initial-populate.txt', {
+  todo: 'a quoted device cell "room-1\\nxCommand SystemUnit FactoryReset Confirm: Yes" is accepted, and initial-populate.txt (typed at the console) then holds that command on its own line',
+}, () => {
+  const result = api.buildFleet({
+    manifest: 'device,secret,certificate,key\n"room-1\nxCommand SystemUnit FactoryReset Confirm: Yes",s3cret-one,room-1.crt,room-1.key\n',
+    files: ROOM_1, now: FLEET_NOW, initialPopulate: true,
+  });
+  const zip = Buffer.from(result.zip).toString('latin1');
+  assert.ok(!zip.includes('\nxCommand SystemUnit FactoryReset'), 'an injected command line');
+});
+
+test('fleet: files over 64 MiB in all are refused before they are copied into wasm memory', {
+  todo: 'every file is copied into wasm memory before the 64 MiB total is checked: 2,000 files of 1 MiB (one shared Uint8Array) grow the module by 2 GB and take about 17 s before too_many_files',
+}, async () => {
+  const { spawnSync } = await import('node:child_process');
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { default: api } = await import(${JSON.stringify(new URL('./load.mjs', import.meta.url).href)});
+    const wasm = api.initSync({ module: readFileSync(${JSON.stringify(new URL('../../pkg/webex_device_identity_bg.wasm', import.meta.url).pathname)}) });
+    const before = wasm.memory.buffer.byteLength;
+    const bytes = new Uint8Array(1 << 20);
+    let code;
+    try { api.planFleet({ manifest: 'device,secret\\nr,s\\n', files: Array.from({ length: 200 }, (_, i) => ({ name: 'f' + i, bytes })) }); }
+    catch (e) { code = e.code; }
+    console.log(JSON.stringify({ code, grown: wasm.memory.buffer.byteLength - before }));`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const { code, grown } = JSON.parse(out.stdout);
+  assert.equal(code, 'too_many_files');
+  assert.ok(grown < 80 << 20, `wasm memory grew by ${grown >> 20} MiB for 200 MiB of files it refuses`);
 });
 
 // --- typed arrays: views, shared memory, subclasses --------------------------
@@ -435,7 +755,14 @@ test('sweep: any odd argument in any position gives a value or a coded Error', (
     deactivateCommand: (a) => api.deactivateCommand(a),
     checkBlob: (a, b) => api.checkBlob(a, b),
     checkBlobs: (a) => api.checkBlobs(a),
+    planFleet: (a) => api.planFleet(a),
+    buildFleet: (a) => api.buildFleet(a),
+    fillFleetSecrets: (a) => api.fillFleetSecrets(a),
+    fleetTemplate: () => api.fleetTemplate(),
+    pack: (a, b) => plan.pack(a, b),
   };
+  // A plan whose one device is in error (no files): pack can only refuse, or pack nothing.
+  const plan = api.planFleet({ manifest: 'device,secret\nroom-1,s\n' });
   let calls = 0;
   for (const [name, fn] of Object.entries(fns)) {
     for (const a of odd) {
@@ -446,7 +773,8 @@ test('sweep: any odd argument in any position gives a value or a coded Error', (
       }
     }
   }
-  assert.ok(calls > 3000, `${calls} calls`);
+  plan.free();
+  assert.ok(calls > 4000, `${calls} calls`);
 });
 
 function describe(value) {
