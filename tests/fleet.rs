@@ -461,3 +461,29 @@ fn the_files_share_one_budget_of_key_derivation() {
     assert!(file_codes[..20].iter().all(|(_, code)| *code == "encrypted_needs_passphrase"), "{file_codes:?}");
     assert_eq!(file_codes[20], ("k20.der", "unsupported_format"));
 }
+
+#[test]
+fn a_device_name_cannot_carry_a_line_into_initial_populate() {
+    let files = files();
+    let inputs = inputs(&files);
+    // A quoted cell may hold a line break; initial-populate.txt is typed at the console.
+    let manifest = "device,secret,certificate,key,deviceId\n\
+                    \"room-1\nxCommand SystemUnit FactoryReset Confirm: Yes\",s,room-1.crt,room-1.key,\n\
+                    room-4,s4,room-4.crt,room-4.key,\"id\twith a tab\"\n";
+    let result = build_fleet(&input(manifest, &inputs), true).unwrap();
+    for device in &result.devices {
+        assert_eq!(codes(&device.findings), ["bad_manifest_row"], "{}", device.device);
+    }
+    assert!(result.devices.iter().all(|d| d.commands.is_empty()));
+    assert!(!String::from_utf8_lossy(&result.zip).contains("\nxCommand SystemUnit"), "a command on its own line");
+}
+
+#[test]
+fn a_fingerprint_listed_twice_is_deactivated_once() {
+    let files = files();
+    let inputs = inputs(&files);
+    let (a, b) = ("aa".repeat(20), "bb".repeat(20));
+    let manifest = room_1_manifest(",deactivate", &format!(",\"{a}; {b}; {}\"", a.to_uppercase()));
+    let plan = plan_fleet(&input(&manifest, &inputs)).unwrap();
+    assert_eq!(plan.report().devices[0].actions, ["add", "activate", "deactivate", "deactivate"]);
+}

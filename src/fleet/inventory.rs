@@ -6,9 +6,10 @@
 use crate::fleet::csv::{neutralise, write_row};
 use crate::fleet::report::{DeviceReport, Status};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "device",
     "deviceId",
+    "line",
     "folder",
     "status",
     "findings",
@@ -35,23 +36,26 @@ pub(crate) fn inventory(devices: &[DeviceReport], built: &[bool]) -> String {
             Status::Error => "error",
         };
         let days_left = device.days_left.map(|d| d.to_string()).unwrap_or_default();
+        // Only what came from input (names) is neutralised: a negative
+        // number of days left is a number, not a formula.
+        let from_input = |text: &str| neutralise(text).into_owned();
         let cells = [
-            device.device.as_str(),
-            &device.device_id,
-            if built { &device.folder } else { "" },
-            status,
-            &codes.join(" "),
-            if built { "yes" } else { "no" },
-            device.common_name.as_deref().unwrap_or_default(),
-            &names.join("; "),
-            device.sha1.as_deref().unwrap_or_default(),
-            device.sha256.as_deref().unwrap_or_default(),
-            device.not_after.as_deref().unwrap_or_default(),
-            &days_left,
-            device.issuer.as_deref().unwrap_or_default(),
+            from_input(&device.device),
+            from_input(&device.device_id),
+            device.line.to_string(),
+            if built { from_input(&device.folder) } else { String::new() },
+            status.to_owned(),
+            codes.join(" "),
+            (if built { "yes" } else { "no" }).to_owned(),
+            from_input(device.common_name.as_deref().unwrap_or_default()),
+            from_input(&names.join("; ")),
+            device.sha1.clone().unwrap_or_default(),
+            device.sha256.clone().unwrap_or_default(),
+            device.not_after.clone().unwrap_or_default(),
+            days_left,
+            from_input(device.issuer.as_deref().unwrap_or_default()),
         ];
-        let safe: Vec<_> = cells.iter().map(|c| neutralise(c)).collect();
-        write_row(&mut out, &safe.iter().map(|c| c.as_ref()).collect::<Vec<&str>>());
+        write_row(&mut out, &cells.iter().map(String::as_str).collect::<Vec<&str>>());
     }
     out
 }

@@ -107,6 +107,14 @@ fn row(columns: &[Option<usize>; COLUMNS.len()], header_len: usize, record: Reco
     if device.is_empty() {
         return unusable(format!("Line {line} has no device name. Fill in the device column."));
     }
+    // A name goes on its own line in initial-populate.txt, which is typed at
+    // the console: a line break in it could add a command there.
+    if device.chars().chain(device_id.chars()).any(char::is_control) {
+        return unusable(format!(
+            "Line {line}'s device name or deviceId holds a line break, tab or other control character. \
+             Keep each on one line of visible characters."
+        ));
+    }
     if extra {
         return unusable(format!(
             "Line {line} has more cells than the header. A value holding the separator must be in quotes; \
@@ -147,15 +155,19 @@ fn row(columns: &[Option<usize>; COLUMNS.len()], header_len: usize, record: Reco
 fn fingerprints(cell: &str) -> Result<Vec<String>, String> {
     let mut list = Vec::new();
     for piece in cell.split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        let mut add = |one: String| {
+            if !list.contains(&one) {
+                list.push(one);
+            }
+        };
         if let Ok(one) = normalize_fingerprint(piece) {
-            list.push(one);
+            add(one);
             continue;
         }
         for word in piece.split_whitespace() {
-            list.push(normalize_fingerprint(word).map_err(|e| e.message().to_owned())?);
+            add(normalize_fingerprint(word).map_err(|e| e.message().to_owned())?);
         }
     }
-    list.dedup();
     Ok(list)
 }
 
@@ -163,7 +175,8 @@ impl Row {
     fn unusable(line: usize, device: String, message: String) -> Row {
         Row {
             line,
-            device,
+            // Shown in the table and the inventory: control characters as `?`.
+            device: device.chars().map(|c| if c.is_control() { '?' } else { c }).collect(),
             secret: Zeroizing::new(String::new()),
             certificate: String::new(),
             key: String::new(),

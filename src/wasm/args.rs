@@ -26,18 +26,21 @@ pub(crate) fn now_arg(value: &JsValue) -> Result<i64, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok((js_sys::Date::now() / 1000.0).floor() as i64);
     }
+    date_arg(value, "now")
+}
+
+/// A Date option called `name`, as Unix seconds.
+pub(crate) fn date_arg(value: &JsValue, name: &str) -> Result<i64, Error> {
     // Date.prototype.getTime applied by Reflect: a Date subclass or a Proxy
     // cannot substitute its own getTime, and anything else throws, caught here.
-    let date_prototype = Reflect::get_prototype_of(&js_sys::Date::new_0()).map_err(|_| thrown("now"))?;
-    let get_time = Reflect::get(&date_prototype, &"getTime".into()).map_err(|_| thrown("now"))?;
+    let date_prototype = Reflect::get_prototype_of(&js_sys::Date::new_0()).map_err(|_| thrown(name))?;
+    let get_time = Reflect::get(&date_prototype, &"getTime".into()).map_err(|_| thrown(name))?;
     let millis = Reflect::apply(get_time.unchecked_ref::<js_sys::Function>(), value, &Array::new())
         .ok()
         .and_then(|m| m.as_f64())
-        .ok_or_else(|| bad_argument("The now option must be a Date: the time certificates are checked against."))?;
+        .ok_or_else(|| bad_argument(format!("The {name} option must be a Date.")))?;
     if !millis.is_finite() {
-        return Err(bad_argument(
-            "The now option is an invalid Date. Pass a valid Date, or leave it out for the current time.",
-        ));
+        return Err(bad_argument(format!("The {name} option is an invalid Date. Pass a valid Date, or leave it out.")));
     }
     Ok((millis / 1000.0).floor() as i64)
 }

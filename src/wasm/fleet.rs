@@ -4,20 +4,21 @@
 //! for one device at a time, `pack` once in the end. `fillFleetSecrets` and
 //! `fleetTemplate` serve the manifest.
 
-use js_sys::Uint8Array;
+use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use zeroize::Zeroizing;
 
 use super::args::{
-    bad_argument, check_options, copy_uint8, get, list_arg_up_to, now_arg, optional_string, string_arg,
-    string_arg_up_to,
+    bad_argument, check_options, copy_uint8, date_arg, get, list_arg_up_to, now_arg, optional_string, string_arg,
+    string_arg_up_to, uint8_length,
 };
 use super::{set, to_js_error, to_js_json};
 use crate::device::Action;
 use crate::error::{Error, ErrorKind};
 use crate::fleet::{Blobs, FileInput, FleetInput, Plan};
 use crate::secret::SecretKind;
-use crate::shared::caps::{MAX_FLEET_FILES, MAX_MANIFEST_BYTES, MAX_MANIFEST_ROWS};
+use crate::shared::caps::{MAX_FLEET_BYTES, MAX_FLEET_FILES, MAX_MANIFEST_BYTES, MAX_MANIFEST_ROWS};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FLEET: &str = r#"
@@ -71,6 +72,22 @@ impl FleetArgs {
         } else {
             list_arg_up_to(&list, MAX_FLEET_FILES, ErrorKind::TooManyFiles, function)?
         };
+        // Sizes add up before anything is copied into wasm memory (UTF-16
+        // units bound UTF-8 bytes from below, as for inspect's lists).
+        let mut total = 0usize;
+        for item in &list {
+            let bytes = if item.is_object() { get(item, "bytes")? } else { JsValue::UNDEFINED };
+            total = total.saturating_add(match bytes.dyn_ref::<JsString>() {
+                Some(text) => text.length() as usize,
+                None => uint8_length(&bytes).unwrap_or(0),
+            });
+        }
+        if total > MAX_FLEET_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooManyFiles,
+                format!("The files hold {total} bytes in all, more than one fleet takes ({} MiB). Split the fleet into several manifests.", MAX_FLEET_BYTES >> 20),
+            ));
+        }
         let mut names = Vec::with_capacity(list.len());
         let mut files = Vec::with_capacity(list.len());
         for item in &list {
@@ -92,7 +109,11 @@ impl FleetArgs {
             files,
             passphrase: optional_string(&get(options, "passphrase")?, "passphrase")?,
             now: now_arg(&get(options, "now")?)?,
-            expires_before: if expires.is_undefined() || expires.is_null() { None } else { Some(now_arg(&expires)?) },
+            expires_before: if expires.is_undefined() || expires.is_null() {
+                None
+            } else {
+                Some(date_arg(&expires, "expiresBefore")?)
+            },
         })
     }
 
@@ -124,8 +145,19 @@ impl FleetPlan {
 
     /// Builds device `index`'s commands (each blob its own scrypt, opened back once).
     #[wasm_bindgen(js_name = buildDevice, unchecked_return_type = "BuiltDevice")]
-    pub fn build_device(&self, index: u32) -> Result<JsValue, JsValue> {
-        self.0.build_device(index as usize).and_then(|built| to_js_json(&built)).map_err(to_js_error)
+    pub fn build_device(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        (|| {
+            // A number only: no coercion of "0", null or 0.5 to a device.
+            let index = index
+                .as_f64()
+                .filter(|i| i.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(i))
+                .ok_or_else(|| bad_argument("buildDevice takes a device's index in the plan: a whole number."))?;
+            to_js_json(&self.0.build_device(index as usize)?)
+        })()
+        .map_err(to_js_error)
     }
 
     /// The zip of what was built: `built` is what `buildDevice` returned, for
@@ -202,10 +234,12 @@ pub fn fill_fleet_secrets(
     (|| {
         check_options(&options, &["manifest", "kind"], "fillFleetSecrets")?;
         let manifest = Zeroizing::new(string_arg_up_to(&get(&options, "manifest")?, "manifest", MAX_MANIFEST_BYTES)?);
-        let kind = match get(&options, "kind")?.as_string().as_deref() {
-            None | Some("phrase") => SecretKind::Phrase,
+        let kind = get(&options, "kind")?;
+        let kind = match kind.as_string().as_deref() {
+            None if kind.is_undefined() => SecretKind::Phrase,
+            Some("phrase") => SecretKind::Phrase,
             Some("base64url") => SecretKind::Base64Url,
-            Some(_) => return Err(bad_argument("The kind must be \"phrase\" or \"base64url\".")),
+            _ => return Err(bad_argument("The kind must be \"phrase\" or \"base64url\".")),
         };
         to_js_json(&crate::fleet::fill_secrets(&manifest, kind)?)
     })()

@@ -23,7 +23,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fleet"))
 import open_blobs  # noqa: E402  (tests/fleet/open_blobs.py: no code of ours)
 
-INVENTORY_COLUMNS = ["device", "deviceId", "folder", "status", "findings", "built", "commonName",
+INVENTORY_COLUMNS = ["device", "deviceId", "line", "folder", "status", "findings", "built", "commonName",
                      "subjectAltNames", "sha1", "sha256", "notAfter", "daysLeft", "issuer"]
 XAPI_COMMANDS = {
     "add": "Security.Certificates.Services.Add",

@@ -386,7 +386,7 @@ test('buildFleet: the zip holds README.txt, inventory.csv and, per built device,
     assert.deepEqual(JSON.parse(zip.get(`${d.folder}/xapi.json`)), d.commands.map((c) => c.xapi));
   }
   const inventory = zip.get('inventory.csv').split('\r\n');
-  assert.equal(inventory[0], 'device,deviceId,folder,status,findings,built,commonName,subjectAltNames,sha1,sha256,notAfter,daysLeft,issuer');
+  assert.equal(inventory[0], 'device,deviceId,line,folder,status,findings,built,commonName,subjectAltNames,sha1,sha256,notAfter,daysLeft,issuer');
   assert.equal(inventory.length, expected.entries.length + 2, 'one row per device, and the final line end');
   const all = [...zip.values()].join('\n');
   assert.ok(!all.includes('PRIVATE KEY'));

@@ -513,11 +513,9 @@ test('fleet: a manifest row with 65 cells, or more cells than its header, is bad
   assert.deepEqual(report.devices.map((d) => d.findings[0].code), ['bad_manifest_row', 'bad_manifest_row', 'no_certificate_for_device']);
 });
 
-// --- the fleet: known gaps (todo: each is a defect of the engine, reported) ---------
+// --- the fleet: what review found (one gap left as todo: wasm-bindgen's own check after free) ---
 
-test('fleet: buildDevice(index) refuses an index that is not a whole number (coded)', {
-  todo: 'FleetPlan.buildDevice takes a u32: wasm-bindgen coerces "x", "0", null, 1.5 to a device index and throws an uncoded TypeError (or the caller\'s own exception) for a Symbol, a BigInt or a throwing valueOf',
-}, () => {
+test('fleet: buildDevice(index) refuses an index that is not a whole number (coded)', () => {
   const plan = api.planFleet({ manifest: 'device,secret,certificate,key\nroom-1,s,room-1.crt,room-1.key\n', files: ROOM_1, now: FLEET_NOW });
   for (const index of ['0', 'x', null, undefined, 0.5, [0], Symbol('i'), 0n, { valueOf() { throw new Error('v'); } }]) {
     throwsCode(() => plan.buildDevice(index), 'bad_argument', `buildDevice(${describe(index)})`);
@@ -534,17 +532,13 @@ test('fleet: a FleetPlan used after free() throws a coded Error', {
   }
 });
 
-test('fleet: fillFleetSecrets refuses a kind that is not a string', {
-  todo: 'a non-string kind (42, true, {}) silently means "phrase"',
-}, () => {
+test('fleet: fillFleetSecrets refuses a kind that is not a string', () => {
   for (const kind of [42, true, {}, ['base64url'], new String('base64url')]) {
     throwsCode(() => api.fillFleetSecrets({ manifest: MANIFEST, kind }), 'bad_argument', `kind ${describe(kind)}`);
   }
 });
 
-test('fleet: a device name with a line break cannot add a line to initial-populate.txt', {
-  todo: 'a quoted device cell "room-1\\nxCommand SystemUnit FactoryReset Confirm: Yes" is accepted, and initial-populate.txt (typed at the console) then holds that command on its own line',
-}, () => {
+test('fleet: a device name with a line break cannot add a line to initial-populate.txt', () => {
   const result = api.buildFleet({
     manifest: 'device,secret,certificate,key\n"room-1\nxCommand SystemUnit FactoryReset Confirm: Yes",s3cret-one,room-1.crt,room-1.key\n',
     files: ROOM_1, now: FLEET_NOW, initialPopulate: true,
@@ -553,9 +547,7 @@ test('fleet: a device name with a line break cannot add a line to initial-popula
   assert.ok(!zip.includes('\nxCommand SystemUnit FactoryReset'), 'an injected command line');
 });
 
-test('fleet: files over 64 MiB in all are refused before they are copied into wasm memory', {
-  todo: 'every file is copied into wasm memory before the 64 MiB total is checked: 2,000 files of 1 MiB (one shared Uint8Array) grow the module by 2 GB and take about 17 s before too_many_files',
-}, async () => {
+test('fleet: files over 64 MiB in all are refused before they are copied into wasm memory', async () => {
   const { spawnSync } = await import('node:child_process');
   const script = `
     const { readFileSync } = await import('node:fs');
