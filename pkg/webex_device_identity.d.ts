@@ -327,7 +327,7 @@ export interface InitOutput {
     readonly errorCodes: () => any;
     readonly fillFleetSecrets: (a: any) => [number, number, number];
     readonly fleetTemplate: () => [number, number];
-    readonly fleetplan_buildDevice: (a: number, b: number) => [number, number, number];
+    readonly fleetplan_buildDevice: (a: number, b: any) => [number, number, number];
     readonly fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
     readonly fleetplan_report: (a: number) => [number, number, number];
     readonly generateSecret: (a: any) => [number, number, number, number];

@@ -7,12 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_FILE, ROOT, launch, makeCertificates } from '../tests/page/helpers.mjs';
+import { PAGE_FILE, ROOT, checkFleet, launch, makeCertificates, makeFleet } from '../tests/page/helpers.mjs';
 
 const outDir = process.argv[2] || join(ROOT, 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
 const SECRET = 'Winter-Is-Coming-2027!';
 const certs = makeCertificates();
+const fleet = makeFleet(4);
 
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
@@ -32,6 +33,10 @@ const TABS = {
     await page.click('#install-build');
     await page.waitForSelector('#install-out pre.command', { timeout: 30000 });
     await page.click('#install-out .how-to-run summary');
+  },
+  fleet: async (page) => {
+    // A small fleet with its traps: the table shows every status.
+    await checkFleet(page, fleet);
   },
   secret: async (page) => {
     await page.fill('#change-current', SECRET);
@@ -72,7 +77,7 @@ try {
         await fill(page);
         await page.evaluate(() => window.scrollTo(0, 0));
         const file = join(outDir, `${name}-${sizeName}-${scheme}.jpg`);
-        // JPEG at 65: a committed set of 24 pages stays small, and text stays legible.
+        // JPEG at 65: a committed set of 28 pages stays small, and text stays legible.
         await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 65 });
         console.log(file);
       }
