@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -236,6 +237,9 @@ def test_formula_cells_are_neutralised_in_the_inventory(fleet, renamed):
         assert "'" + formula in names, f"{formula} is not neutralised: {names}"
     for row in rows:
         for column, cell in row.items():
+            # A whole number (days left, negative once expired) is a number to a spreadsheet, not a formula.
+            if column in ("daysLeft", "line") and re.fullmatch(r"-?[0-9]+", cell):
+                continue
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
     # Renamed, each is still its own device, built from the files its row names.
     by_name = {d["device"]: d for d in renamed["devices"]}
