@@ -3,8 +3,8 @@
 //! (`RSA PRIVATE KEY`). Only a P-256 key keeps its secret (to re-encode it as
 //! PKCS#8 for the device); other keys keep just what matching needs.
 
-use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
+use pkcs8::der::pem::LineEnding;
 use pkcs8::der::Decode;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use x509_parser::x509::SubjectPublicKeyInfo;
@@ -24,8 +24,11 @@ pub(crate) struct PrivateKey {
 
 #[derive(Clone)]
 enum Material {
-    /// Wiped on drop by elliptic-curve.
-    P256(p256::SecretKey),
+    /// The secret (wiped on drop by elliptic-curve) and its public point,
+    /// uncompressed, computed once: a scalar multiplication costs about a
+    /// millisecond in a browser, and pairing, matching and the PKCS#8 each
+    /// need the point.
+    P256 { secret: p256::SecretKey, public: Vec<u8> },
     /// Uncompressed public point of another curve's key.
     EcPublic(Vec<u8>),
     /// RSA modulus, big-endian without leading zeros.
@@ -48,7 +51,7 @@ impl PrivateKey {
     /// pairs hundreds of certificates and keys by comparing bytes.
     pub fn public_id(&self) -> Option<Vec<u8>> {
         match &self.material {
-            Material::P256(secret) => Some(tagged(b'E', &secret.public_key().to_sec1_bytes())),
+            Material::P256 { public, .. } => Some(tagged(b'E', public)),
             Material::EcPublic(public) => Some(tagged(b'E', public)),
             Material::RsaModulus(n) => Some(tagged(b'R', n)),
             Material::Unknown => None,
@@ -59,7 +62,7 @@ impl PrivateKey {
     /// Only P-256 keys are ever sent, so only they can be encoded.
     pub fn to_pkcs8_pem(&self) -> Option<Zeroizing<String>> {
         match &self.material {
-            Material::P256(secret) => secret.to_pkcs8_pem(LineEnding::LF).ok(),
+            Material::P256 { secret, public } => p256_pkcs8_pem(secret, public),
             _ => None,
         }
     }
@@ -82,6 +85,21 @@ fn tagged(tag: u8, bytes: &[u8]) -> Vec<u8> {
     id.push(tag);
     id.extend_from_slice(bytes);
     id
+}
+
+/// A P-256 key as PKCS#8 PEM, exactly as `p256`'s own encoder writes it
+/// (an `ECPrivateKey` without parameters, with the public point, inside a
+/// `PrivateKeyInfo` naming the curve), from the point already computed.
+fn p256_pkcs8_pem(secret: &p256::SecretKey, public: &[u8]) -> Option<Zeroizing<String>> {
+    use pkcs8::der::asn1::OctetStringRef;
+    use pkcs8::der::Encode;
+    let private = Zeroizing::new(secret.to_bytes());
+    let ec = sec1::EcPrivateKey { private_key: &private, parameters: None, public_key: Some(public) };
+    let ec = Zeroizing::new(ec.to_der().ok()?);
+    let algorithm = pkcs8::AlgorithmIdentifierRef { oid: oids::EC_PUBLIC_KEY, parameters: Some((&oids::P256).into()) };
+    let info = PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(&ec).ok()?);
+    let der = Zeroizing::new(info.to_der().ok()?);
+    pkcs8::der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der).ok().map(Zeroizing::new)
 }
 
 /// Point compression is rare in certificates; compare in uncompressed form.
@@ -119,7 +137,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: &str, was_encrypted: bool) -> Resul
         material,
     };
     if algorithm == oids::EC_PUBLIC_KEY {
-        let material = ec_material(info.private_key.as_bytes(), curve, Some(der))?;
+        let material = ec_material(info.private_key.as_bytes(), curve)?;
         Ok(key_info(material, "EC".into(), curve))
     } else if algorithm == oids::RSA_ENCRYPTION {
         let rsa = pkcs1::RsaPrivateKeyRef::try_from(info.private_key.as_bytes())
@@ -135,7 +153,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: &str, was_encrypted: bool) -> Resul
 pub(crate) fn from_sec1(der: &[u8], curve_hint: Option<Oid>) -> Result<PrivateKey, Finding> {
     let key = sec1::EcPrivateKey::from_der(der).map_err(|_| unreadable("EC private key"))?;
     let curve = key.parameters.and_then(|p| p.named_curve()).or(curve_hint);
-    let material = ec_material(der, curve, None)?;
+    let material = ec_material(der, curve)?;
     Ok(PrivateKey {
         info: KeyInfo {
             algorithm: "EC".into(),
@@ -148,15 +166,18 @@ pub(crate) fn from_sec1(der: &[u8], curve_hint: Option<Oid>) -> Result<PrivateKe
 }
 
 /// `sec1_or_inner` is the SEC1 structure (inside PKCS#8, or alone).
-fn ec_material(sec1_der: &[u8], curve: Option<Oid>, pkcs8_der: Option<&[u8]>) -> Result<Material, Finding> {
+fn ec_material(sec1_der: &[u8], curve: Option<Oid>) -> Result<Material, Finding> {
     let key = sec1::EcPrivateKey::from_der(sec1_der).map_err(|_| unreadable("EC private key"))?;
     match curve {
         Some(c) if c == oids::P256 => {
-            let secret = match pkcs8_der {
-                Some(der) => p256::SecretKey::from_pkcs8_der(der).ok(),
-                None => p256::SecretKey::from_slice(key.private_key).ok(),
-            };
-            secret.map(Material::P256).ok_or_else(|| unreadable("P-256 private key"))
+            let secret = p256::SecretKey::from_slice(key.private_key).map_err(|_| unreadable("P-256 private key"))?;
+            let public = secret.public_key().to_sec1_bytes().to_vec();
+            // A public point written in the key must be its own, as p256's
+            // PKCS#8 reader checks (a mismatch is a damaged or forged file).
+            if key.public_key.is_some_and(|written| uncompressed(written) != public) {
+                return Err(unreadable("P-256 private key"));
+            }
+            Ok(Material::P256 { secret, public })
         }
         Some(c) if c == oids::P384 => {
             let secret = p384::SecretKey::from_slice(key.private_key).map_err(|_| unreadable("P-384 private key"))?;
@@ -261,5 +282,37 @@ pub(crate) fn check_kdf_cost(scheme: &pkcs5::EncryptionScheme) -> Result<(), Fin
             "The key is encrypted with a scheme this tool does not read. Re-encrypt it and use key.pem instead: \
              openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out key.pem",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pkcs8::der::Encode;
+
+    fn sec1(private: &[u8; 32], public: Option<&[u8]>) -> Vec<u8> {
+        sec1::EcPrivateKey {
+            private_key: private,
+            parameters: Some(sec1::EcParameters::NamedCurve(oids::P256)),
+            public_key: public,
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    #[test]
+    fn a_written_public_point_must_be_the_keys_own() {
+        let (one, two) = ([1u8; 32], [2u8; 32]);
+        let own = p256::SecretKey::from_slice(&one).unwrap().public_key().to_sec1_bytes().to_vec();
+        let other = p256::SecretKey::from_slice(&two).unwrap().public_key().to_sec1_bytes().to_vec();
+        let key = from_sec1(&sec1(&one, Some(&own)), None).unwrap();
+        assert_eq!(key.public_id().unwrap()[1..], own[..]);
+        assert!(from_sec1(&sec1(&one, None), None).is_ok(), "no point written: computed");
+        let forged = from_sec1(&sec1(&one, Some(&other)), None).err().expect("another key's point is refused");
+        assert_eq!(forged.code, FindingCode::UnsupportedFormat);
+        // The PKCS#8 it writes reads back to the same key, point and all.
+        let pem = key.to_pkcs8_pem().unwrap();
+        let der = pkcs8::der::pem::decode_vec(pem.as_bytes()).unwrap().1;
+        assert_eq!(from_pkcs8(&der, "PKCS#8", false).unwrap().public_id(), key.public_id());
     }
 }
