@@ -214,6 +214,8 @@ async function pageBench(task) {
         wasm: { afterInit: initWasmBytes, afterPlan: plans.map((p) => p.wasmBytes), end: memory.map((m) => m.wasmBytes) },
         packWasmBytes: z.wasmBytes,
         probe: task.probe ? probe : null,
+        // For a check outside the timing (tests/fleet/open_blobs.py opens every blob).
+        zipBase64: task.returnZip ? btoa(Array.from(zip, (b) => String.fromCharCode(b)).join('')) : undefined,
       };
     } finally {
       probing = false;
