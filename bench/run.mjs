@@ -444,7 +444,11 @@ function summarizeFleet(f, W) {
     firstPlannedMs: med(o.map((x) => x.firstPlannedMs)),
     // The planning share: one worker's plan (in the worker), against the whole wait.
     planShare: med(o.map((x) => stats(x.plans.map((p) => p.opMs)).median / x.totalMs)),
+    planShareOfBuildPhase: med(o.map((x) => stats(x.plans.map((p) => p.opMs)).median / (x.allBuiltMs - x.firstPlannedMs))),
     buildMs: med(o.map((x) => x.allBuiltMs - x.firstPlannedMs)),
+    // How busy the workers were in the build phase: Σ fleetBuild time in the
+    // workers ÷ (W × the phase). What is missing is messaging and the last device's tail.
+    workersBusyInBuild: med(o.map((x) => x.buildOpMs.reduce((a, b) => a + b, 0) / (W * (x.allBuiltMs - x.firstPlannedMs)))),
     buildOpMsPerDevice: stats(o.flatMap((x) => x.buildOpMs)),
     packMs: med(o.map((x) => x.packMs)),
     packOpMs: med(o.map((x) => x.packOpMs)),
@@ -748,9 +752,9 @@ if (results.fleet?.ours) {
     perRound(fl.reference.msRounds.map((x) => x / 1000), 1)]);
   line(['  planning, one worker (fleetPlan in the worker; every worker plans)', `${f(o.planOpMsPerWorker?.median, 0)} ms`, '',
     `${f(o.planShare * 100, 1)}% of total`, `≤ ${TARGETS.fleetPlanShare * 100}%`, met(results.verdicts.fleetPlanShare),
-    `max ${f(o.planOpMsPerWorker?.max, 0)} ms; all planned at ${f(o.allPlannedMs, 0)} ms`]);
+    `max ${f(o.planOpMsPerWorker?.max, 0)} ms; all planned at ${f(o.allPlannedMs, 0)} ms; ${f(o.planShareOfBuildPhase * 100, 1)}% of the build phase`]);
   line(['  build (first plan answer → last device built)', s(o.buildMs), '', '', '', '',
-    `${f(o.buildOpMsPerDevice?.median, 0)} ms per device (2 blobs) in a worker`]);
+    `${f(o.buildOpMsPerDevice?.median, 0)} ms per device (2 blobs) in a worker; workers busy ${f(o.workersBusyInBuild * 100, 0)}% of it`]);
   line(['  pack (fleetPack in worker 0, round trip)', `${f(o.packMs, 0)} ms`, '', '', '', '', `${f(o.packOpMs, 0)} ms in the worker; zip ${kb(o.zipBytes)}`]);
   line(['  worker start (not in total: init + warm-up, before the clock)', `${f(o.startMs, 0)} ms`, '', '', '', '', '']);
   line([`scaling, ours (${sc.devices} devices): 1 → ${sc.workers} workers`, `${s(sc.ours.totalMs1)} → ${s(sc.ours.totalMsW)}`, '',
