@@ -17,9 +17,12 @@
 //   'throughput'  task.blobs blobs through 1 worker and through task.workers
 //                 workers (each takes the next blob when it is free), task.rounds
 //                 times alternating; every worker is started and warmed first.
-//   'fleet'       one fleet build as the page's pool does it: task.workers fresh
-//                 workers (started, and their init warm-up over, before the clock
-//                 starts); each runs `fleetPlan` on the same inputs (task.manifest,
+//   'fleet'       one fleet build as the page's pool does it, in two calls:
+//                 task.stage 'prepare' decodes the files and starts task.workers
+//                 fresh workers (init and its warm-up over; kept on the window),
+//                 task.stage 'run' does the timed build with them (so the driver
+//                 can read the renderer's CPU time around the build alone). Each
+//                 worker runs `fleetPlan` on the same inputs (task.manifest,
 //                 task.files as {name, b64}, task.passphrase, now: new Date()),
 //                 then takes the next device index from one shared queue
 //                 (`fleetBuild`) until every device not in error is built; then
@@ -30,6 +33,7 @@
 //                 the driver sends (handler time − event.timeStamp), each tagged
 //                 with the phase it fell in (idle: task.idleMs before the start).
 async function pageBench(task) {
+  if (task.kind === 'fleet' && task.stage === 'run') return fleetRun(); // the pool is ready: nothing to decode
   const EXTRA = `
 ;(() => {
   if (typeof ops !== 'object' || typeof ops.populate !== 'function' || typeof api.buildJwe !== 'function') {
@@ -120,7 +124,7 @@ async function pageBench(task) {
 
   const cores = navigator.hardwareConcurrency || 1;
 
-  async function fleet() {
+  async function fleetPrepare() {
     const files = task.files.map(({ name, b64 }) => {
       const text = atob(b64);
       const bytes = new Uint8Array(text.length);
@@ -133,6 +137,13 @@ async function pageBench(task) {
     await Promise.all(pool.map((w) => w.call('benchMemory')));
     const startMs = performance.now() - startAt;
     const initWasmBytes = (await pool[0].call('benchMemory')).wasmBytes;
+    window.__benchFleet = { pool, files, startMs, initWasmBytes };
+    return { cores, startMs, initMs: pool.map((w) => w.initMs) };
+  }
+
+  async function fleetRun() {
+    const { pool, files, startMs, initWasmBytes } = window.__benchFleet;
+    delete window.__benchFleet;
 
     // Responsiveness probes (main thread), tagged by phase.
     const probe = { phase: 'idle', timers: [], inputs: [] };
@@ -192,7 +203,7 @@ async function pageBench(task) {
       const memory = await Promise.all(pool.map((w) => w.call('benchMemory')));
       if (probing) await new Promise((r) => setTimeout(r, 30));
       return {
-        cores,
+        cores: navigator.hardwareConcurrency || 1,
         workers: task.workers,
         crossOriginIsolated: self.crossOriginIsolated === true,
         startMs,
@@ -271,7 +282,7 @@ async function pageBench(task) {
       for (const k of counts) pools[k].forEach((w) => w.terminate());
       return { cores, counts, rounds };
     }
-    if (task.kind === 'fleet') return await fleet();
+    if (task.kind === 'fleet' && task.stage === 'prepare') return await fleetPrepare();
     throw new Error(`unknown task ${task.kind}`);
   } finally {
     URL.revokeObjectURL(url);

@@ -16,7 +16,7 @@
 //   BENCH_LOAD_RUNS=7    fresh Chromium contexts for the time to a usable page (+1 untimed); 3 when BENCH_RUNS < 10
 //   BENCH_FLEET_DEVICES=100          devices of the fleet (2 blobs each: add, activate)
 //   BENCH_FLEET_SCALING_DEVICES=24   devices of the fleet built with 1 and with W workers (scaling)
-//   BENCH_FLEET_ROUNDS=2             fleet rounds, ours and the Python reference alternating; 1 when BENCH_RUNS < 10
+//   BENCH_FLEET_ROUNDS=3             fleet rounds, ours and the Python reference alternating; 1 when BENCH_RUNS < 10
 //   BENCH_FLEET_WORKERS              W (default: navigator.hardwareConcurrency in Chromium, at most 8, as the page's pool)
 //   BENCH_SKIP=a,b       skip: native, node, chromium, firefox, throughput, fleet, load
 //   BENCH_OUT=path       where to write the JSON (default bench/results.json)
@@ -54,7 +54,7 @@ const ROUNDS = int('BENCH_ROUNDS', RUNS < 10 ? 1 : 3);
 const LOAD_RUNS = int('BENCH_LOAD_RUNS', RUNS < 10 ? 3 : 7);
 const FLEET_DEVICES = int('BENCH_FLEET_DEVICES', 100);
 const FLEET_SCALING_DEVICES = int('BENCH_FLEET_SCALING_DEVICES', 24);
-const FLEET_ROUNDS = int('BENCH_FLEET_ROUNDS', RUNS < 10 ? 1 : 2);
+const FLEET_ROUNDS = int('BENCH_FLEET_ROUNDS', RUNS < 10 ? 1 : 3);
 const FLEET_WORKERS = process.env.BENCH_FLEET_WORKERS ? int('BENCH_FLEET_WORKERS', 1) : null;
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
 const OUT = resolve(process.env.BENCH_OUT || join(ROOT, 'bench', 'results.json'));
@@ -296,6 +296,19 @@ function rendererPids() {
   return procs.filter((p) => mine.has(p.pid) && p.cmd.includes('--type=renderer')).map((p) => p.pid);
 }
 
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100; } catch { return 100; } })();
+
+/** CPU seconds (user + system, all threads) a process has used so far; null when unreadable. */
+function procCpu(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime, stime (fields 14 and 15 of stat)
+  } catch {
+    return null;
+  }
+}
+
 /** VmRSS and VmHWM (peak RSS) of a process, in bytes; null when unreadable. */
 function procMemory(pid) {
   try {
@@ -319,9 +332,11 @@ async function fleetOurs(chromium, fleet, workers, probe, returnZip = false) {
   try {
     const renderers = rendererPids().filter((pid) => !before.has(pid));
     const pageOnly = renderers.map(procMemory);
-    const task = { kind: 'fleet', workers, manifest: fleet.manifest, files: fleet.files, passphrase: FLEET_PASSPHRASE, probe, idleMs: probe ? 1000 : 0, returnZip };
+    const task = { kind: 'fleet', workers, manifest: fleet.manifest, passphrase: FLEET_PASSPHRASE, probe, idleMs: probe ? 1000 : 0, returnZip };
+    await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ ...task, stage: 'prepare', files: fleet.files })})`);
+    const cpuBefore = renderers.map(procCpu);
     let done = false;
-    const run = page.evaluate(`(${IN_PAGE})(${JSON.stringify(task)})`).finally(() => { done = true; });
+    const run = page.evaluate(`(${IN_PAGE})(${JSON.stringify({ ...task, stage: 'run' })})`).finally(() => { done = true; });
     const clickMs = [];
     if (probe) {
       await sleep(300);
@@ -333,10 +348,15 @@ async function fleetOurs(chromium, fleet, workers, probe, returnZip = false) {
       }
     }
     const r = await run;
+    const cpuAfter = renderers.map(procCpu);
     // The renderer that grew is this page's (a spare renderer may have started too).
     const after = renderers.map(procMemory);
     const i = after.reduce((best, m, k) => ((m?.hwm || 0) > (after[best]?.hwm || 0) ? k : best), 0);
-    r.renderer = renderers.length ? { pid: renderers[i], pageOnlyRss: pageOnly[i]?.rss, pageOnlyHwm: pageOnly[i]?.hwm, end: after[i] } : null;
+    r.renderer = renderers.length ? {
+      pid: renderers[i], pageOnlyRss: pageOnly[i]?.rss, pageOnlyHwm: pageOnly[i]?.hwm, end: after[i],
+      // CPU seconds of the whole renderer (page + workers) over the 'run' call: the build, plus the idle probe second.
+      cpuSeconds: cpuAfter[i] !== null && cpuBefore[i] !== null ? cpuAfter[i] - cpuBefore[i] : null,
+    } : null;
     r.driverClickMs = clickMs;
     return r;
   } finally {
@@ -368,8 +388,20 @@ function checkZip(fleet, run) {
   return { devices: r.devices.length, blobs, problems: 0 };
 }
 
+/**
+ * bench/fleet_ref.py, run by sh so that sh's `times` then prints the CPU time of
+ * python and every process it waited for (the pool's): cpuSeconds, which also
+ * holds Python's start-up and imports (import_seconds of it, about 0.1 s).
+ */
 function fleetRef(fleet, workers) {
-  return runJson('python3', [FLEET_PY, fleet.dir, '--workers', String(workers)]);
+  const text = execFileSync('sh', ['-c', 'python3 "$@" && times', 'sh', FLEET_PY, fleet.dir, '--workers', String(workers)],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = text.trim().split('\n');
+  const r = JSON.parse(lines[lines.length - 3]);
+  const secs = (t) => { const m = /^(\d+)m([\d.]+)s$/.exec(t); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
+  const [user, sys] = lines[lines.length - 1].trim().split(/\s+/).map(secs);
+  r.cpuSeconds = user + sys;
+  return r;
 }
 
 async function fleetBench(chromium) {
@@ -461,8 +493,20 @@ function summarizeFleet(f, W) {
     ms: refMs, msRounds: R.map((r) => r.ref.seconds * 1000), blobs: R[0].ref.blobs, blobsPerSec: R[0].ref.blobs / (refMs / 1000),
     openssl: R[0].ref.openssl, python: R[0].ref.python, startMethod: R[0].ref.start_method,
   };
-  f.ratio = totalMs / refMs;
   f.ratioRounds = R.map((r) => r.ours.totalMs / (r.ref.seconds * 1000));
+  // The headline: the median of the per-round ratios (each round's two runs are
+  // next to each other in time, so a load change between rounds cancels out).
+  f.ratio = med(f.ratioRounds);
+  f.ratioOfMedians = totalMs / refMs;
+  // CPU time, which a busy machine disturbs far less than wall time: the
+  // renderer's (page + W workers) over the build against python's and its pool's.
+  const cpuRounds = R.map((r) => (r.ours.renderer?.cpuSeconds && r.ref.cpuSeconds ? r.ours.renderer.cpuSeconds / r.ref.cpuSeconds : null)).filter((x) => x !== null);
+  f.cpu = {
+    oursSeconds: med(R.map((r) => r.ours.renderer?.cpuSeconds).filter((x) => x !== null && x !== undefined)),
+    referenceSeconds: med(R.map((r) => r.ref.cpuSeconds)),
+    ratio: cpuRounds.length ? med(cpuRounds) : null,
+    ratioRounds: cpuRounds,
+  };
   // Scaling: rate = blobs / total time (plan + build + pack), and the build phase alone.
   const rate = (x) => x.blobs / (x.totalMs / 1000);
   const buildRate = (x) => x.blobs / ((x.allBuiltMs - x.firstPlannedMs) / 1000);
@@ -747,9 +791,12 @@ if (results.fleet?.ours) {
   const perRound = (xs, d = 2) => (xs.length > 1 ? `rounds ${xs.map((x) => f(x, d)).join(', ')}` : '');
   const s = (x) => (x ? `${f(x / 1000, 2)} s` : '–');
   line([`ours: ${fl.workers} page workers, plan + build + pack (first postMessage → zip)`, s(o.totalMs), f(o.blobsPerSec, 2),
-    `${f(fl.ratio, 2)}× ref`, `≤ ${TARGETS.fleetVsReference}×`, met(results.verdicts.fleet), perRound(fl.ratioRounds)]);
+    `${f(fl.ratio, 2)}× ref`, `≤ ${TARGETS.fleetVsReference}×`, met(results.verdicts.fleet),
+    [perRound(fl.ratioRounds), `ratio of the medians ${f(fl.ratioOfMedians, 2)}`].filter(Boolean).join('; ')]);
   line([`reference: bench/fleet_ref.py, ${fl.workers} processes (jwcrypto + OpenSSL scrypt)`, s(fl.reference.ms), f(fl.reference.blobsPerSec, 2), '1×', '', '',
     perRound(fl.reference.msRounds.map((x) => x / 1000), 1)]);
+  line(['  CPU time, ours (renderer: page + workers) vs reference (python + pool)', `${f(fl.cpu.oursSeconds, 1)} vs ${f(fl.cpu.referenceSeconds, 1)} s`, '',
+    `${f(fl.cpu.ratio, 2)}× ref`, '', '(less load-sensitive)', perRound(fl.cpu.ratioRounds)]);
   line(['  planning, one worker (fleetPlan in the worker; every worker plans)', `${f(o.planOpMsPerWorker?.median, 0)} ms`, '',
     `${f(o.planShare * 100, 1)}% of total`, `≤ ${TARGETS.fleetPlanShare * 100}%`, met(results.verdicts.fleetPlanShare),
     `max ${f(o.planOpMsPerWorker?.max, 0)} ms; all planned at ${f(o.allPlannedMs, 0)} ms; ${f(o.planShareOfBuildPhase * 100, 1)}% of the build phase`]);
@@ -763,7 +810,8 @@ if (results.fleet?.ours) {
   line([`control, reference: 1 → ${sc.workers} processes`, `${s(sc.control.ms1)} → ${s(sc.control.msW)}`, '',
     `eff ${f(sc.control.efficiency, 2)}`, '', '(what the machine allows now)', perRound(sc.control.efficiencyRounds)]);
   print(`Fleet: ${fl.devices} devices (${o.blobs} blobs: add + activate) in Chromium from file://, median of ${fl.rounds.length} round(s), `
-    + `ours and the reference alternating; scaling on a ${sc.devices}-device fleet`,
+    + `ours and the reference alternating `
+    + `(ratio: median of the per-round ratios); scaling on a ${sc.devices}-device fleet`,
   ['', 'time', 'blobs/s', 'ratio', 'target', '', 'notes'], rows);
   const m = fl.memory;
   console.log(`memory per worker: wasm linear memory ${mb(m.wasmBytesPerWorker.afterInit)} after init + warm-up, `
