@@ -392,9 +392,14 @@ function checkZip(fleet, run) {
  * bench/fleet_ref.py, run by sh so that sh's `times` then prints the CPU time of
  * python and every process it waited for (the pool's): cpuSeconds, which also
  * holds Python's start-up and imports (import_seconds of it, about 0.1 s).
+ * In its own session (setsid), as Playwright starts Chromium: with the kernel's
+ * autogroup scheduling each session is one group, so both contenders get the
+ * same treatment on a machine shared with other sessions.
  */
+const SETSID = (() => { try { execFileSync('setsid', ['-w', 'true']); return true; } catch { return false; } })();
 function fleetRef(fleet, workers) {
-  const text = execFileSync('sh', ['-c', 'python3 "$@" && times', 'sh', FLEET_PY, fleet.dir, '--workers', String(workers)],
+  const argv = ['sh', '-c', 'python3 "$@" && times', 'sh', FLEET_PY, fleet.dir, '--workers', String(workers)];
+  const text = execFileSync(SETSID ? 'setsid' : argv[0], SETSID ? ['-w', ...argv] : argv.slice(1),
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = text.trim().split('\n');
   const r = JSON.parse(lines[lines.length - 3]);
