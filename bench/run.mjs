@@ -727,6 +727,9 @@ results.verdicts = {
   pageSize: results.sizes ? results.sizes.page.gzip9 <= TARGETS.pageGzipBytes : null,
   usable: results.load ? results.load.gotoToWorker.median <= TARGETS.usableMs : null,
   fleet: results.fleet?.ratio !== undefined ? results.fleet.ratio <= TARGETS.fleetVsReference : null,
+  // Not the issue's measure (wall time) but the same bound on CPU time: what the
+  // wall ratio tends to on free cores, where both sides use every core.
+  fleetCpu: results.fleet?.cpu?.ratio ? results.fleet.cpu.ratio <= TARGETS.fleetVsReference : null,
   fleetScaling: results.fleet?.scaling ? results.fleet.scaling.ours.efficiency >= TARGETS.fleetScaling : null,
   fleetPlanShare: results.fleet?.ours ? results.fleet.ours.planShare <= TARGETS.fleetPlanShare : null,
 };
@@ -801,7 +804,7 @@ if (results.fleet?.ours) {
   line([`reference: bench/fleet_ref.py, ${fl.workers} processes (jwcrypto + OpenSSL scrypt)`, s(fl.reference.ms), f(fl.reference.blobsPerSec, 2), '1×', '', '',
     perRound(fl.reference.msRounds.map((x) => x / 1000), 1)]);
   line(['  CPU time, ours (renderer: page + workers) vs reference (python + pool)', `${f(fl.cpu.oursSeconds, 1)} vs ${f(fl.cpu.referenceSeconds, 1)} s`, '',
-    `${f(fl.cpu.ratio, 2)}× ref`, '', '(less load-sensitive)', perRound(fl.cpu.ratioRounds)]);
+    `${f(fl.cpu.ratio, 2)}× ref`, `(≤ ${TARGETS.fleetVsReference}×)`, `${met(results.verdicts.fleetCpu)} (CPU; load-robust)`, perRound(fl.cpu.ratioRounds)]);
   line(['  planning, one worker (fleetPlan in the worker; every worker plans)', `${f(o.planOpMsPerWorker?.median, 0)} ms`, '',
     `${f(o.planShare * 100, 1)}% of total`, `≤ ${TARGETS.fleetPlanShare * 100}%`, met(results.verdicts.fleetPlanShare),
     `max ${f(o.planOpMsPerWorker?.max, 0)} ms; all planned at ${f(o.allPlannedMs, 0)} ms; ${f(o.planShareOfBuildPhase * 100, 1)}% of the build phase`]);
