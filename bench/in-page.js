@@ -17,7 +17,23 @@
 //   'throughput'  task.blobs blobs through 1 worker and through task.workers
 //                 workers (each takes the next blob when it is free), task.rounds
 //                 times alternating; every worker is started and warmed first.
+//   'fleet'       one fleet build as the page's pool does it, in two calls:
+//                 task.stage 'prepare' decodes the files and starts task.workers
+//                 fresh workers (init and its warm-up over; kept on the window),
+//                 task.stage 'run' does the timed build with them (so the driver
+//                 can read the renderer's CPU time around the build alone). Each
+//                 worker runs `fleetPlan` on the same inputs (task.manifest,
+//                 task.files as {name, b64}, task.passphrase, now: new Date()),
+//                 then takes the next device index from one shared queue
+//                 (`fleetBuild`) until every device not in error is built; then
+//                 worker 0 runs `fleetPack` with all of them. Timed from the first
+//                 postMessage to the zip. With task.probe, the main thread's
+//                 responsiveness is recorded meanwhile: a setTimeout ping loop
+//                 (lateness of each 10 ms timer) and the delay of every mousedown
+//                 the driver sends (handler time − event.timeStamp), each tagged
+//                 with the phase it fell in (idle: task.idleMs before the start).
 async function pageBench(task) {
+  if (task.kind === 'fleet' && task.stage === 'run') return fleetRun(); // the pool is ready: nothing to decode
   const EXTRA = `
 ;(() => {
   if (typeof ops !== 'object' || typeof ops.populate !== 'function' || typeof api.buildJwe !== 'function') {
@@ -35,6 +51,20 @@ async function pageBench(task) {
     const value = populate(args);
     return { value, opMs: performance.now() - t0, buildMs: lastBuildMs };
   };
+  // The fleet ops: their time in the worker and the wasm memory's size after
+  // each (it only grows, so the last figure is the instance's peak). initSync()
+  // after init returns the instance's exports (wasm-bindgen's glue).
+  const wasmBytes = () => { try { return api.initSync().memory.buffer.byteLength; } catch { return null; } };
+  for (const name of ['fleetPlan', 'fleetBuild', 'fleetPack']) {
+    const op = ops[name];
+    if (typeof op !== 'function') continue;
+    ops[name] = (args, progress) => {
+      const t0 = performance.now();
+      const value = op.call(ops, args, progress);
+      return { value, opMs: performance.now() - t0, wasmBytes: wasmBytes() };
+    };
+  }
+  ops.benchMemory = () => ({ wasmBytes: wasmBytes() });
 })();
 `;
   const $ = (id) => document.getElementById(id);
@@ -79,6 +109,7 @@ async function pageBench(task) {
     const t0 = performance.now();
     await post('init', { wasm: wasm.slice() });
     const initMs = performance.now() - t0;
+    const call = (op, args) => post(op, args);
     const populate = async () => {
       const start = performance.now();
       const answer = await post('populate', ARGS);
@@ -88,10 +119,123 @@ async function pageBench(task) {
       }
       return { buildMs: answer.buildMs, opMs: answer.opMs, e2eMs };
     };
-    return { populate, initMs, terminate: () => worker.terminate() };
+    return { populate, call, initMs, terminate: () => worker.terminate() };
   }
 
   const cores = navigator.hardwareConcurrency || 1;
+
+  async function fleetPrepare() {
+    const files = task.files.map(({ name, b64 }) => {
+      const text = atob(b64);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      return { name, bytes };
+    });
+    const startAt = performance.now();
+    const pool = await Promise.all(Array.from({ length: task.workers }, startWorker));
+    // init answers before the worker's warm-up; an op sent now waits for it.
+    await Promise.all(pool.map((w) => w.call('benchMemory')));
+    const startMs = performance.now() - startAt;
+    const initWasmBytes = (await pool[0].call('benchMemory')).wasmBytes;
+    window.__benchFleet = { pool, files, startMs, initWasmBytes };
+    return { cores, startMs, initMs: pool.map((w) => w.initMs) };
+  }
+
+  async function fleetRun() {
+    const { pool, files, startMs, initWasmBytes } = window.__benchFleet;
+    delete window.__benchFleet;
+
+    // Responsiveness probes (main thread), tagged by phase.
+    const probe = { phase: 'idle', timers: [], inputs: [] };
+    let at = 0; // the clock's start, once set
+    let probing = !!task.probe;
+    const onDown = (event) => {
+      const now = performance.now();
+      probe.inputs.push({ phase: probe.phase, t: now - at, delayMs: now - event.timeStamp });
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    };
+    const swallow = (event) => { event.stopImmediatePropagation(); event.preventDefault(); };
+    if (probing) {
+      window.addEventListener('mousedown', onDown, true);
+      window.addEventListener('mouseup', swallow, true);
+      window.addEventListener('click', swallow, true);
+      const tick = (due) => setTimeout(() => {
+        const now = performance.now();
+        probe.timers.push({ phase: probe.phase, latenessMs: now - due });
+        if (probing) tick(performance.now() + 10);
+      }, 10);
+      tick(performance.now() + 10);
+      await new Promise((r) => setTimeout(r, task.idleMs || 0));
+    }
+
+    const plans = [];
+    const builds = [];
+    let indexes = null;
+    let next = 0;
+    let firstPlanned = null;
+    const now = new Date();
+    at = performance.now();
+    probe.phase = 'plan';
+    try {
+      await Promise.all(pool.map(async (w, k) => {
+        const p = await w.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now });
+        const answeredMs = performance.now() - at;
+        const devices = p.value.devices;
+        plans[k] = { worker: k, answeredMs, opMs: p.opMs, wasmBytes: p.wasmBytes, devices: devices.length };
+        if (firstPlanned === null) { firstPlanned = answeredMs; probe.phase = 'build'; }
+        if (!indexes) indexes = devices.flatMap((d, i) => (d.status === 'error' ? [] : [i]));
+        while (next < indexes.length) {
+          const index = indexes[next++];
+          const b = await w.call('fleetBuild', { index });
+          builds.push({ worker: k, index, opMs: b.opMs, wasmBytes: b.wasmBytes, value: b.value });
+        }
+      }));
+      const allBuiltMs = performance.now() - at;
+      probe.phase = 'pack';
+      const built = builds.map((b) => b.value).sort((a, b) => a.index - b.index);
+      const packStart = performance.now();
+      const z = await pool[0].call('fleetPack', { built });
+      const zipMs = performance.now() - at;
+      probe.phase = 'after';
+      const zip = z.value;
+      if (!(zip instanceof Uint8Array) || zip[0] !== 0x50 || zip[1] !== 0x4b) throw new Error('fleetPack did not return a zip');
+      const memory = await Promise.all(pool.map((w) => w.call('benchMemory')));
+      if (probing) await new Promise((r) => setTimeout(r, 30));
+      return {
+        cores: navigator.hardwareConcurrency || 1,
+        workers: task.workers,
+        crossOriginIsolated: self.crossOriginIsolated === true,
+        startMs,
+        initMs: pool.map((w) => w.initMs),
+        totalMs: zipMs,
+        firstPlannedMs: firstPlanned,
+        allPlannedMs: Math.max(...plans.map((p) => p.answeredMs)),
+        allBuiltMs,
+        packMs: zipMs - (packStart - at),
+        packOpMs: z.opMs,
+        plans,
+        devices: indexes.length,
+        plannedDevices: plans[0].devices,
+        blobs: built.reduce((n, d) => n + d.commands.length, 0),
+        actions: [...new Set(built.flatMap((d) => d.commands.map((c) => c.action)))],
+        buildOpMs: builds.map((b) => b.opMs),
+        perWorkerDevices: pool.map((_, k) => builds.filter((b) => b.worker === k).length),
+        zipBytes: zip.length,
+        wasm: { afterInit: initWasmBytes, afterPlan: plans.map((p) => p.wasmBytes), end: memory.map((m) => m.wasmBytes) },
+        packWasmBytes: z.wasmBytes,
+        probe: task.probe ? probe : null,
+        // For a check outside the timing (tests/fleet/open_blobs.py opens every blob).
+        zipBase64: task.returnZip ? btoa(Array.from(zip, (b) => String.fromCharCode(b)).join('')) : undefined,
+      };
+    } finally {
+      probing = false;
+      window.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('mouseup', swallow, true);
+      window.removeEventListener('click', swallow, true);
+      pool.forEach((w) => w.terminate());
+    }
+  }
   try {
     if (task.kind === 'single') {
       const w = await startWorker();
@@ -138,6 +282,7 @@ async function pageBench(task) {
       for (const k of counts) pools[k].forEach((w) => w.terminate());
       return { cores, counts, rounds };
     }
+    if (task.kind === 'fleet' && task.stage === 'prepare') return await fleetPrepare();
     throw new Error(`unknown task ${task.kind}`);
   } finally {
     URL.revokeObjectURL(url);
