@@ -19,14 +19,17 @@
 //                 times alternating; every worker is started and warmed first.
 //   'fleet'       one fleet build as the page's pool does it, in two calls:
 //                 task.stage 'prepare' decodes the files and starts task.workers
-//                 fresh workers (init and its warm-up over; kept on the window),
+//                 fresh workers plus the page's own one (init and warm-up over;
+//                 kept on the window), which plans in full as "Check the fleet"
+//                 does before Build (task.checkMs, not in the build's time),
 //                 task.stage 'run' does the timed build with them (so the driver
 //                 can read the renderer's CPU time around the build alone). Each
-//                 worker runs `fleetPlan` on the same inputs (task.manifest,
+//                 pool worker runs a build-only `fleetPlan` (each device checked
+//                 when built) on the same inputs (task.manifest,
 //                 task.files as {name, b64}, task.passphrase, now: new Date()),
 //                 then takes the next device index from one shared queue
 //                 (`fleetBuild`) until every device not in error is built; then
-//                 worker 0 runs `fleetPack` with all of them. Timed from the first
+//                 the page's own worker runs `fleetPack` with all of them. Timed from the first
 //                 postMessage to the zip. With task.probe, the main thread's
 //                 responsiveness is recorded meanwhile: a setTimeout ping loop
 //                 (lateness of each 10 ms timer) and the delay of every mousedown
@@ -133,16 +136,22 @@ async function pageBench(task) {
     });
     const startAt = performance.now();
     const pool = await Promise.all(Array.from({ length: task.workers }, startWorker));
+    // The page's own worker, which plans in full for the table ("Check the
+    // fleet", before Build is pressed) and packs the zip at the end.
+    const main = await startWorker();
     // init answers before the worker's warm-up; an op sent now waits for it.
-    await Promise.all(pool.map((w) => w.call('benchMemory')));
+    await Promise.all([...pool, main].map((w) => w.call('benchMemory')));
     const startMs = performance.now() - startAt;
     const initWasmBytes = (await pool[0].call('benchMemory')).wasmBytes;
-    window.__benchFleet = { pool, files, startMs, initWasmBytes };
+    const checkAt = performance.now();
+    const checked = await main.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now: new Date() });
+    const checkMs = performance.now() - checkAt;
+    window.__benchFleet = { pool, main, files, startMs, initWasmBytes, checkMs, devices: checked.value.devices };
     return { cores, startMs, initMs: pool.map((w) => w.initMs) };
   }
 
   async function fleetRun() {
-    const { pool, files, startMs, initWasmBytes } = window.__benchFleet;
+    const { pool, main, files, startMs, initWasmBytes, checkMs, devices: checkedDevices } = window.__benchFleet;
     delete window.__benchFleet;
 
     // Responsiveness probes (main thread), tagged by phase.
@@ -179,12 +188,12 @@ async function pageBench(task) {
     probe.phase = 'plan';
     try {
       await Promise.all(pool.map(async (w, k) => {
-        const p = await w.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now });
+        // As the page's pool: a build-only plan (each device checked when built).
+        const p = await w.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now, buildOnly: true });
         const answeredMs = performance.now() - at;
-        const devices = p.value.devices;
-        plans[k] = { worker: k, answeredMs, opMs: p.opMs, wasmBytes: p.wasmBytes, devices: devices.length };
+        plans[k] = { worker: k, answeredMs, opMs: p.opMs, wasmBytes: p.wasmBytes, devices: checkedDevices.length };
         if (firstPlanned === null) { firstPlanned = answeredMs; probe.phase = 'build'; }
-        if (!indexes) indexes = devices.flatMap((d, i) => (d.status === 'error' ? [] : [i]));
+        if (!indexes) indexes = checkedDevices.flatMap((d, i) => (d.status === 'error' ? [] : [i]));
         while (next < indexes.length) {
           const index = indexes[next++];
           const b = await w.call('fleetBuild', { index });
@@ -195,7 +204,7 @@ async function pageBench(task) {
       probe.phase = 'pack';
       const built = builds.map((b) => b.value).sort((a, b) => a.index - b.index);
       const packStart = performance.now();
-      const z = await pool[0].call('fleetPack', { built });
+      const z = await main.call('fleetPack', { built });
       const zipMs = performance.now() - at;
       probe.phase = 'after';
       const zip = z.value;
@@ -209,6 +218,7 @@ async function pageBench(task) {
         startMs,
         initMs: pool.map((w) => w.initMs),
         totalMs: zipMs,
+        checkMs,
         firstPlannedMs: firstPlanned,
         allPlannedMs: Math.max(...plans.map((p) => p.answeredMs)),
         allBuiltMs,

@@ -487,3 +487,36 @@ fn a_fingerprint_listed_twice_is_deactivated_once() {
     let plan = plan_fleet(&input(&manifest, &inputs)).unwrap();
     assert_eq!(plan.report().devices[0].actions, ["add", "activate", "deactivate", "deactivate"]);
 }
+
+#[test]
+fn a_build_only_plan_checks_each_device_when_it_builds_it() {
+    let (expected, files, manifest) = (expected(), files(), manifest("manifest.csv"));
+    let inputs = inputs(&files);
+    let fleet = input(&manifest, &inputs);
+    let full = plan_fleet(&fleet).unwrap();
+    let build_only = webex_device_identity::fleet::plan_fleet_for_build(&fleet).unwrap();
+    for (i, entry) in expected.entries.iter().enumerate() {
+        let device = &full.report().devices[i];
+        match build_only.build_device(i) {
+            Ok(built) => {
+                assert_ne!(device.status, Status::Error, "{} was built", entry.device);
+                let secret = Secret::new(entry.secret.as_deref().unwrap()).unwrap();
+                let add = open_jwe(&built.commands[0].jwe, &secret).unwrap();
+                assert_eq!(Some(add.payload.to_string()), entry.add_payload, "{}", entry.device);
+                // What the pool built, the full plan packs.
+                let blobs = built.commands.iter().map(|c| (c.action, c.jwe.clone())).collect();
+                full.pack(&[Blobs { index: i, blobs }], false).unwrap();
+            }
+            // Refused by the certificate checks it skipped at planning (an expired
+            // leaf, an RSA leaf), or already an error in its plan.
+            Err(error) => {
+                assert_eq!(device.status, Status::Error, "{} refused: {}", entry.device, error.code());
+                assert!(["certificate_rejected", "bad_argument"].contains(&error.code()), "{}", error.code());
+            }
+        }
+    }
+    let expired = expected.entries.iter().position(|e| e.device == "trap-expired").unwrap();
+    let refused = build_only.build_device(expired).unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::CertificateRejected);
+    assert!(refused.findings().iter().any(|f| f.code == FindingCode::Expired));
+}

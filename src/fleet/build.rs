@@ -27,13 +27,24 @@ pub struct BuiltDevice {
 impl Plan {
     /// Builds device `index`'s commands. Refuses a device in error (it is skipped).
     pub fn build_device(&self, index: usize) -> Result<BuiltDevice, Error> {
-        let (Some(device), Some(Some(bundle))) = (self.report.devices.get(index), self.bundles.get(index)) else {
-            return Err(not_buildable(index));
-        };
-        if device.status == Status::Error {
+        if self.report.devices.get(index).is_none_or(|d| d.status == Status::Error) {
             return Err(not_buildable(index));
         }
+        // A build-only plan checks the device now; a full plan did already.
+        let checked;
+        let bundle = match &self.deferred {
+            Some(deferred) => {
+                checked = deferred.checked_bundle(index)?;
+                checked.as_ref()
+            }
+            None => self.bundles.get(index).and_then(Option::as_ref),
+        };
+        let bundle = bundle.ok_or_else(|| not_buildable(index))?;
         let row = &self.rows[index];
+        // The plan's own check, repeated for a build-only plan that skipped it.
+        if row.deactivate.iter().any(|f| f == bundle.fingerprint()) {
+            return Err(not_buildable(index));
+        }
         let secret = Secret::new(&row.secret)?;
         let [add, activate] = bundle.blobs(&secret)?;
         let mut blobs = vec![(Action::Add, add), (Action::Activate, activate)];

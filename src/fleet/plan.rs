@@ -35,6 +35,15 @@ pub struct Plan {
     pub(crate) report: PlanReport,
     pub(crate) rows: Vec<Row>,
     pub(crate) bundles: Vec<Option<Bundle>>,
+    /// A build-only plan's files and pairing: each device is checked when it is built.
+    pub(crate) deferred: Option<Deferred>,
+}
+
+/// What a build-only plan keeps to check a device when it builds it.
+pub(crate) struct Deferred {
+    pool: Pool,
+    assignments: Vec<Option<Result<Assignment, Finding>>>,
+    now: i64,
 }
 
 impl std::fmt::Debug for Plan {
@@ -46,6 +55,19 @@ impl std::fmt::Debug for Plan {
 /// Plans the fleet. Fails only when the manifest as a whole cannot be used
 /// or the files are over the caps; every other problem is a finding.
 pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
+    plan(input, false)
+}
+
+/// Plans the fleet for building only, as each worker of the page's pool does
+/// (the table comes from a full plan): files read and paired, fleet checks
+/// run, but each device's certificate checks wait until it is built, so
+/// they run once per device across the pool instead of once per worker.
+/// Its report lacks the certificate checks' findings and descriptions.
+pub fn plan_fleet_for_build(input: &FleetInput<'_>) -> Result<Plan, Error> {
+    plan(input, true)
+}
+
+fn plan(input: &FleetInput<'_>, defer_checks: bool) -> Result<Plan, Error> {
     let rows = manifest::read(input.manifest)?;
     let pool = files::read(input.files, |name| passphrase_for(&rows, name).or(input.passphrase))?;
     let assignments = pairing::assign(&rows, &pool);
@@ -61,6 +83,7 @@ pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
         match (&row.problem, assignment) {
             (Some(problem), _) => device.findings.push(problem.clone()),
             (None, Some(Err(finding))) => device.findings.push(finding.clone()),
+            (None, Some(Ok(_))) if defer_checks => {}
             (None, Some(Ok(assignment))) => {
                 let mut report = check(&pool, assignment, &options);
                 device.describe_leaf(&report, row);
@@ -77,7 +100,21 @@ pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
     for device in &mut devices {
         device.settle();
     }
-    Ok(Plan { report: PlanReport { devices, findings }, rows, bundles })
+    let deferred = defer_checks.then_some(Deferred { pool, assignments, now: input.now });
+    Ok(Plan { report: PlanReport { devices, findings }, rows, bundles, deferred })
+}
+
+impl Deferred {
+    /// Device `index`'s bundle, checked now; a bundle with an error finding
+    /// is refused (`certificate_rejected`, carrying the findings).
+    pub(crate) fn checked_bundle(&self, index: usize) -> Result<Option<Bundle>, Error> {
+        let Some(Some(Ok(assignment))) = self.assignments.get(index) else { return Ok(None) };
+        let labels: Vec<&str> = self.pool.files.iter().map(|f| f.name.as_str()).collect();
+        let options = InspectOptions { passphrase: None, now: self.now, labels: Some(&labels) };
+        let mut report = check(&self.pool, assignment, &options);
+        crate::tasks::refuse_errors(&report)?;
+        Ok(Bundle::take_from(&mut report))
+    }
 }
 
 /// The passphrase of the first row that names `file` and has one.

@@ -81,7 +81,7 @@ fn check_add_bundle(payload: &str, now: i64) -> Result<(), Error> {
 }
 
 /// `certificate_rejected`, carrying every finding, when the report has an error.
-fn refuse_errors(report: &Report) -> Result<(), Error> {
+pub(crate) fn refuse_errors(report: &Report) -> Result<(), Error> {
     if !report.has_errors() {
         return Ok(());
     }

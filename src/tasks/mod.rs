@@ -9,8 +9,8 @@ mod check_blob;
 mod deactivate;
 mod install;
 
-pub(crate) use build::seal_checked;
 pub use build::{build_jwe, BuildRequest};
+pub(crate) use build::{refuse_errors, seal_checked};
 pub use check_blob::{check_blob, check_blobs, CheckedBlob};
 pub use deactivate::{deactivate, leaf_sha1, Deactivation, Target};
 pub use install::{check_bundle, Bundle, CheckedBundle, InstallCommands};

@@ -26,6 +26,8 @@ const TS_FLEET: &str = r#"
 export interface FleetOptions {
   manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
   now?: Date; expiresBefore?: Date;
+  /** planFleet only: skip each device's certificate checks until buildDevice (a pool's workers). */
+  buildOnly?: boolean;
 }
 /** One device as planned: no secret, no key. */
 export interface FleetDeviceReport {
@@ -49,7 +51,7 @@ export interface FleetResult {
 }
 "#;
 
-const FLEET_OPTIONS: [&str; 5] = ["manifest", "files", "passphrase", "now", "expiresBefore"];
+const FLEET_OPTIONS: [&str; 6] = ["manifest", "files", "passphrase", "now", "expiresBefore", "buildOnly"];
 const BUILD_OPTIONS: [&str; 6] = ["manifest", "files", "passphrase", "now", "expiresBefore", "initialPopulate"];
 
 /// Copies of a fleet's inputs (the files may hold keys: wiped when dropped).
@@ -199,13 +201,22 @@ fn blobs_arg(value: &JsValue) -> Result<Vec<Blobs>, Error> {
 
 /// Plans a fleet: reads the manifest and files, pairs certificates with keys
 /// by public key, checks every device and the fleet. Throws only when the
-/// manifest as a whole cannot be used or the files are over the caps.
+/// manifest as a whole cannot be used or the files are over the caps. With
+/// `buildOnly: true` (each worker of a pool), each device's certificate
+/// checks wait until `buildDevice` builds it.
 #[wasm_bindgen(js_name = planFleet)]
 pub fn plan_fleet(
     #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
 ) -> Result<FleetPlan, JsValue> {
-    (|| FleetArgs::read(&options, &FLEET_OPTIONS, "planFleet")?.with(crate::fleet::plan_fleet).map(FleetPlan))()
-        .map_err(to_js_error)
+    (|| {
+        let args = FleetArgs::read(&options, &FLEET_OPTIONS, "planFleet")?;
+        let plan = match get(&options, "buildOnly")?.is_truthy() {
+            true => args.with(crate::fleet::plan_fleet_for_build),
+            false => args.with(crate::fleet::plan_fleet),
+        };
+        plan.map(FleetPlan)
+    })()
+    .map_err(to_js_error)
 }
 
 /// Plans, builds every device not in error (one after another) and packs

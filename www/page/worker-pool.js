@@ -30,7 +30,7 @@ function buildWithPool(planArgs, indexes, { onBuilt, onFailed }) {
     const engine = startEngine(() => stopEngine(engine, crashed));
     engines.add(engine);
     await engine.started;
-    await engine.send('fleetPlan', planArgs);
+    await engine.send('fleetPlan', { ...planArgs, buildOnly: true });
     return engine;
   }
 

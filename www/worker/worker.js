@@ -62,10 +62,11 @@ const ops = {
   // devices by index; the page's own worker plans for the table and packs.
   fleetTemplate: () => api.fleetTemplate(),
   fleetFill: ({ manifest, kind }) => api.fillFleetSecrets({ manifest, kind }),
-  fleetPlan({ manifest, files, passphrase, now, expiresBefore }) {
+  // buildOnly (the pool): each device's certificate checks wait until it is built.
+  fleetPlan({ manifest, files, passphrase, now, expiresBefore, buildOnly }) {
     dropFleet();
-    fleet = api.planFleet({ manifest, files, passphrase: passphrase || undefined, now, expiresBefore });
-    return fleet.report();
+    fleet = api.planFleet({ manifest, files, passphrase: passphrase || undefined, now, expiresBefore, buildOnly: !!buildOnly });
+    return buildOnly ? null : fleet.report();
   },
   fleetBuild({ index }) {
     if (!fleet) throw Object.assign(new Error('Plan the fleet first.'), { code: 'stale_plan' });
