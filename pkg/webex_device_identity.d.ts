@@ -5,6 +5,8 @@
 export interface FleetOptions {
     manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
     now?: Date; expiresBefore?: Date;
+    /** planFleet only: skip each device's certificate checks until buildDevice (a pool's workers). */
+    buildOnly?: boolean;
 }
 /** One device as planned: no secret, no key. */
 export interface FleetDeviceReport {
@@ -282,7 +284,9 @@ export function openJwe(jwe: string, secret: string): OpenedJwe;
 /**
  * Plans a fleet: reads the manifest and files, pairs certificates with keys
  * by public key, checks every device and the fleet. Throws only when the
- * manifest as a whole cannot be used or the files are over the caps.
+ * manifest as a whole cannot be used or the files are over the caps. With
+ * `buildOnly: true` (each worker of a pool), each device's certificate
+ * checks wait until `buildDevice` builds it.
  */
 export function planFleet(options: FleetOptions): FleetPlan;
 

@@ -396,7 +396,9 @@ export function openJwe(jwe, secret) {
 /**
  * Plans a fleet: reads the manifest and files, pairs certificates with keys
  * by public key, checks every device and the fleet. Throws only when the
- * manifest as a whole cannot be used or the files are over the caps.
+ * manifest as a whole cannot be used or the files are over the caps. With
+ * `buildOnly: true` (each worker of a pool), each device's certificate
+ * checks wait until `buildDevice` builds it.
  * @param {FleetOptions} options
  * @returns {FleetPlan}
  */
