@@ -2,8 +2,9 @@
 //! and many certificate and key files. Plan once (`plan`: read, pair by
 //! public key, check each device and the fleet), build each device
 //! (`build`: its blobs, each opened back), pack one zip (`pack`). The page
-//! plans in each worker of its pool and builds devices in parallel;
-//! [`build_fleet`] does all three in one call, for scripts.
+//! plans in full in its own worker (the table, then the pack), and each
+//! worker of its pool makes a build-only plan and builds devices in
+//! parallel; [`build_fleet`] does all three in one call, for scripts.
 
 mod build;
 mod checks;

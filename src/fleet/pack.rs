@@ -4,6 +4,8 @@
 //! `README.txt`; only if asked, `initial-populate.txt` with the plain-text
 //! first seed of each device (the one file that holds secrets).
 
+use zeroize::{Zeroize, Zeroizing};
+
 use crate::device::{initial_populate_command, Action};
 use crate::error::{Error, ErrorKind};
 use crate::fleet::command::{command, Command};
@@ -69,7 +71,8 @@ impl Plan {
         files.push(("README.txt".into(), readme.into_bytes()));
         let built_flags: Vec<bool> = commands.iter().map(Option::is_some).collect();
         files.push(("inventory.csv".into(), inventory(&self.report.devices, &built_flags).into_bytes()));
-        let mut seeds = String::new();
+        // The plain-text seeds hold secrets: wiped once zipped.
+        let mut seeds = Zeroizing::new(String::new());
         for (i, device_commands) in commands.iter().enumerate() {
             let Some(device_commands) = device_commands else { continue };
             let folder = &self.report.devices[i].folder;
@@ -88,9 +91,11 @@ impl Plan {
             }
         }
         if initial_populate {
-            files.push(("initial-populate.txt".into(), seeds.into_bytes()));
+            files.push(("initial-populate.txt".into(), seeds.as_bytes().to_vec()));
         }
         let entries: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-        zip(&entries)
+        let zipped = zip(&entries);
+        files.iter_mut().for_each(|(_, bytes)| bytes.zeroize());
+        zipped
     }
 }
