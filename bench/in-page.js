@@ -24,8 +24,9 @@
 //                 does before Build (task.checkMs, not in the build's time),
 //                 task.stage 'run' does the timed build with them (so the driver
 //                 can read the renderer's CPU time around the build alone). Each
-//                 pool worker runs a build-only `fleetPlan` (each device checked
-//                 when built) on the same inputs (task.manifest,
+//                 pool worker runs a build-only `fleetPlan` (given the full
+//                 plan's buildFiles, it reads each device's files only when it
+//                 builds it) on the same inputs (task.manifest,
 //                 task.files as {name, b64}, task.passphrase, now: new Date()),
 //                 then takes the next device index from one shared queue
 //                 (`fleetBuild`) until every device not in error is built; then
@@ -146,12 +147,14 @@ async function pageBench(task) {
     const checkAt = performance.now();
     const checked = await main.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now: new Date() });
     const checkMs = performance.now() - checkAt;
-    window.__benchFleet = { pool, main, files, startMs, initWasmBytes, checkMs, devices: checked.value.devices };
+    window.__benchFleet = {
+      pool, main, files, startMs, initWasmBytes, checkMs, devices: checked.value.devices, buildFiles: checked.value.buildFiles,
+    };
     return { cores, startMs, initMs: pool.map((w) => w.initMs) };
   }
 
   async function fleetRun() {
-    const { pool, main, files, startMs, initWasmBytes, checkMs, devices: checkedDevices } = window.__benchFleet;
+    const { pool, main, files, startMs, initWasmBytes, checkMs, devices: checkedDevices, buildFiles } = window.__benchFleet;
     delete window.__benchFleet;
 
     // Responsiveness probes (main thread), tagged by phase.
@@ -189,7 +192,7 @@ async function pageBench(task) {
     try {
       await Promise.all(pool.map(async (w, k) => {
         // As the page's pool: a build-only plan (each device checked when built).
-        const p = await w.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now, buildOnly: true });
+        const p = await w.call('fleetPlan', { manifest: task.manifest, files, passphrase: task.passphrase, now, buildOnly: true, buildFiles });
         const answeredMs = performance.now() - at;
         plans[k] = { worker: k, answeredMs, opMs: p.opMs, wasmBytes: p.wasmBytes, devices: checkedDevices.length };
         if (firstPlanned === null) { firstPlanned = answeredMs; probe.phase = 'build'; }

@@ -494,7 +494,7 @@ fn a_build_only_plan_checks_each_device_when_it_builds_it() {
     let inputs = inputs(&files);
     let fleet = input(&manifest, &inputs);
     let full = plan_fleet(&fleet).unwrap();
-    let build_only = webex_device_identity::fleet::plan_fleet_for_build(&fleet).unwrap();
+    let build_only = webex_device_identity::fleet::plan_fleet_for_build(&fleet, full.build_files().to_vec()).unwrap();
     for (i, entry) in expected.entries.iter().enumerate() {
         let device = &full.report().devices[i];
         match build_only.build_device(i) {
@@ -515,8 +515,24 @@ fn a_build_only_plan_checks_each_device_when_it_builds_it() {
             }
         }
     }
+    // A device in error has no build files: no plan builds it. Given its files
+    // anyway (by hand), the build-only plan's own checks refuse it.
     let expired = expected.entries.iter().position(|e| e.device == "trap-expired").unwrap();
+    assert!(full.build_files()[expired].is_none());
+    let index_of = |name: &str| files.iter().position(|(n, _)| n == name).unwrap();
+    let mut by_hand = full.build_files().to_vec();
+    by_hand[expired] = Some(webex_device_identity::fleet::BuildFiles {
+        files: vec![index_of("trap-expired.crt"), index_of("trap-expired.key")],
+        leaf: expected.entries[expired].sha1.clone().unwrap(),
+    });
+    let build_only = webex_device_identity::fleet::plan_fleet_for_build(&fleet, by_hand).unwrap();
     let refused = build_only.build_device(expired).unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::CertificateRejected);
     assert!(refused.findings().iter().any(|f| f.code == FindingCode::Expired));
+    // Build files that are not this fleet's are refused whole.
+    let wrong = vec![None; 3];
+    assert_eq!(
+        webex_device_identity::fleet::plan_fleet_for_build(&fleet, wrong).unwrap_err().kind(),
+        ErrorKind::BadArgument
+    );
 }

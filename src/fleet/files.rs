@@ -53,30 +53,25 @@ pub(crate) struct PoolKey {
     pub public_id: Option<Vec<u8>>,
 }
 
-/// Reads every file; `passphrase_for(name)` opens the encrypted ones. The
-/// caps on file count and total size are checked before anything is read.
+/// A fresh budget of key derivation for a fleet's files, shared by every
+/// read charged to it: each file is capped on its own, and two thousand
+/// files each at their cap would still hang the page.
+pub(crate) fn kdf_budget() -> Rc<Cell<u64>> {
+    Rc::new(Cell::new(MAX_FLEET_KDF_WORK))
+}
+
+/// Reads every file; `passphrase_for(name)` opens the encrypted ones, and
+/// their key derivations are charged to `kdf_budget`. The caps on file
+/// count and total size are checked before anything is read.
 pub(crate) fn read<'p>(
     files: &[FileInput<'_>],
     passphrase_for: impl Fn(&str) -> Option<&'p str>,
+    kdf_budget: &Rc<Cell<u64>>,
 ) -> Result<Pool, Error> {
-    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
-    if files.len() > MAX_FLEET_FILES || total > MAX_FLEET_BYTES {
-        return Err(Error::new(
-            ErrorKind::TooManyFiles,
-            format!(
-                "{} files of {total} bytes in all are more than one fleet takes ({MAX_FLEET_FILES} files, \
-                 {} MiB). Split the fleet into several manifests.",
-                files.len(),
-                MAX_FLEET_BYTES >> 20
-            ),
-        ));
-    }
+    check_caps(files)?;
     let mut pool = Pool::default();
-    // One budget of key derivation for all files: each is capped on its own,
-    // and two thousand files each at their cap would still hang the page.
-    let kdf_budget = Rc::new(Cell::new(MAX_FLEET_KDF_WORK));
     for (index, file) in files.iter().enumerate() {
-        let read = read_file(Input::Bytes(file.bytes), passphrase_for(file.name), &kdf_budget);
+        let read = read_file(Input::Bytes(file.bytes), passphrase_for(file.name), kdf_budget);
         let problem = match read {
             Ok(decoded) => {
                 for der in decoded.certs {
@@ -99,4 +94,21 @@ pub(crate) fn read<'p>(
         pool.files.push(PoolFile { name: file.name.to_owned(), problem });
     }
     Ok(pool)
+}
+
+/// Refuses more files, or more bytes in all, than one fleet takes.
+pub(crate) fn check_caps(files: &[FileInput<'_>]) -> Result<(), Error> {
+    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    if files.len() > MAX_FLEET_FILES || total > MAX_FLEET_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooManyFiles,
+            format!(
+                "{} files of {total} bytes in all are more than one fleet takes ({MAX_FLEET_FILES} files, \
+                 {} MiB). Split the fleet into several manifests.",
+                files.len(),
+                MAX_FLEET_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -32,7 +32,7 @@ pub use command::Command;
 pub use files::FileInput;
 pub use manifest::TEMPLATE;
 pub use pack::Blobs;
-pub use plan::{plan_fleet, plan_fleet_for_build, FleetInput, Plan};
+pub use plan::{plan_fleet, plan_fleet_for_build, BuildFiles, FleetInput, Plan};
 pub use report::{DeviceReport, PlanReport, Status};
 pub use secrets::{fill_secrets, FilledManifest};
 pub use xapi::{xapi, Arguments, Xapi};

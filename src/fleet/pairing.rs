@@ -37,7 +37,12 @@ fn assign_one(row: &Row, pool: &Pool) -> Result<Assignment, Finding> {
         // The named key file must be there; which key pairs is still decided by public key.
         file_named(pool, &row.key, "key")?;
     }
-    Ok(Assignment { leaf, chain: chain(pool, leaf), key: key_for(pool, leaf) })
+    Ok(for_leaf(pool, leaf))
+}
+
+/// What goes with `leaf`: its issuers among the files and its key.
+pub(crate) fn for_leaf(pool: &Pool, leaf: usize) -> Assignment {
+    Assignment { leaf, chain: chain(pool, leaf), key: key_for(pool, leaf) }
 }
 
 /// The file the manifest names: by exact name, else case-insensitive.

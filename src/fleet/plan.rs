@@ -3,16 +3,22 @@
 //! checks. The plan keeps each device's bundle (its private key) and
 //! secrets in memory for the build; its report (`report.rs`) holds neither.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use sha1::{Digest, Sha1};
 use zeroize::Zeroizing;
 
 use crate::cert::{report_on, Decoded, InspectOptions, Profile, Report};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::finding::{Finding, FindingCode};
 use crate::fleet::files::{self, FileInput, Pool};
 use crate::fleet::manifest::{self, Row};
 use crate::fleet::pairing::{self, Assignment};
-use crate::fleet::report::{DeviceReport, PlanReport};
+use crate::fleet::report::{DeviceReport, PlanReport, Status};
 use crate::fleet::{checks, names};
+use crate::shared::hex;
 use crate::tasks::Bundle;
 
 /// What a fleet is planned from.
@@ -35,15 +41,30 @@ pub struct Plan {
     pub(crate) report: PlanReport,
     pub(crate) rows: Vec<Row>,
     pub(crate) bundles: Vec<Option<Bundle>>,
-    /// A build-only plan's files and pairing: each device is checked when it is built.
+    /// A full plan: which files each device's bundle came from.
+    pub(crate) build_files: Vec<Option<BuildFiles>>,
+    /// A build-only plan: the files, read per device when it is built.
     pub(crate) deferred: Option<Deferred>,
 }
 
-/// What a build-only plan keeps to check a device when it builds it.
+/// Which files a device's certificate, chain and key came from (indexes into
+/// the files given), and its leaf's SHA-1: all a build-only plan needs to
+/// read that device alone. No secret, no key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildFiles {
+    /// Indexes of the files, ascending.
+    pub files: Vec<usize>,
+    /// The leaf's SHA-1, lowercase hex.
+    pub leaf: String,
+}
+
+/// What a build-only plan keeps: the files and their passphrases, and which
+/// files each device needs. A device is read and checked when it is built.
 pub(crate) struct Deferred {
-    pool: Pool,
-    assignments: Vec<Option<Result<Assignment, Finding>>>,
+    files: Vec<HeldFile>,
+    build_files: Vec<Option<BuildFiles>>,
     now: i64,
+    kdf_budget: Rc<Cell<u64>>,
 }
 
 impl std::fmt::Debug for Plan {
@@ -55,21 +76,8 @@ impl std::fmt::Debug for Plan {
 /// Plans the fleet. Fails only when the manifest as a whole cannot be used
 /// or the files are over the caps; every other problem is a finding.
 pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
-    plan(input, false)
-}
-
-/// Plans the fleet for building only, as each worker of the page's pool does
-/// (the table comes from a full plan): files read and paired, fleet checks
-/// run, but each device's certificate checks wait until it is built, so
-/// they run once per device across the pool instead of once per worker.
-/// Its report lacks the certificate checks' findings and descriptions.
-pub fn plan_fleet_for_build(input: &FleetInput<'_>) -> Result<Plan, Error> {
-    plan(input, true)
-}
-
-fn plan(input: &FleetInput<'_>, defer_checks: bool) -> Result<Plan, Error> {
     let rows = manifest::read(input.manifest)?;
-    let pool = files::read(input.files, |name| passphrase_for(&rows, name).or(input.passphrase))?;
+    let pool = files::read(input.files, |name| passphrase_for(&rows, name).or(input.passphrase), &files::kdf_budget())?;
     let assignments = pairing::assign(&rows, &pool);
     let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
     let options = InspectOptions { passphrase: None, now: input.now, labels: Some(&labels) };
@@ -77,41 +85,111 @@ fn plan(input: &FleetInput<'_>, defer_checks: bool) -> Result<Plan, Error> {
 
     let mut devices = Vec::with_capacity(rows.len());
     let mut bundles = Vec::with_capacity(rows.len());
+    let mut build_files = Vec::with_capacity(rows.len());
     for ((row, assignment), folder) in rows.iter().zip(&assignments).zip(folders) {
         let mut device = DeviceReport::new(row, folder);
         let mut bundle = None;
+        let mut files = None;
         match (&row.problem, assignment) {
             (Some(problem), _) => device.findings.push(problem.clone()),
             (None, Some(Err(finding))) => device.findings.push(finding.clone()),
-            (None, Some(Ok(_))) if defer_checks => {}
             (None, Some(Ok(assignment))) => {
                 let mut report = check(&pool, assignment, &options);
                 device.describe_leaf(&report, row);
                 device.findings.append(&mut report.findings);
                 bundle = Bundle::take_from(&mut report);
+                files = device.sha1.clone().map(|leaf| BuildFiles { files: files_of(&pool, assignment), leaf });
             }
             (None, None) => {}
         }
         devices.push(device);
         bundles.push(bundle);
+        build_files.push(files);
     }
     let mut findings = checks::file_findings(&pool, &assignments);
     findings.extend(checks::fleet_findings(&rows, &mut devices, &pool, &assignments, input.expires_before));
-    for device in &mut devices {
+    for (device, files) in devices.iter_mut().zip(&mut build_files) {
         device.settle();
+        // A device in error is never built, by any plan.
+        if device.status == Status::Error {
+            *files = None;
+        }
     }
-    let deferred = defer_checks.then_some(Deferred { pool, assignments, now: input.now });
-    Ok(Plan { report: PlanReport { devices, findings }, rows, bundles, deferred })
+    Ok(Plan { report: PlanReport { devices, findings }, rows, bundles, build_files, deferred: None })
 }
 
+/// The files the assignment's certificates and key came from, ascending.
+fn files_of(pool: &Pool, assignment: &Assignment) -> Vec<usize> {
+    let certs = std::iter::once(&assignment.leaf).chain(&assignment.chain).map(|&c| pool.certs[c].files[0]);
+    let mut files: Vec<usize> = certs.chain(assignment.key.map(|k| pool.keys[k].file)).collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+}
+
+/// Plans the fleet for building only, as each worker of the page's pool
+/// does, from what the full plan (the page's own) found: `build_files`,
+/// one per manifest row. Nothing is read until a device is built; then only
+/// that device's files are read, paired and checked. So the pool's workers
+/// start building at once, and each device is read once across the pool.
+/// Its report knows only the manifest's rows.
+pub fn plan_fleet_for_build(input: &FleetInput<'_>, build_files: Vec<Option<BuildFiles>>) -> Result<Plan, Error> {
+    let rows = manifest::read(input.manifest)?;
+    files::check_caps(input.files)?;
+    let in_range = build_files.iter().flatten().all(|b| b.files.iter().all(|&f| f < input.files.len()));
+    if build_files.len() != rows.len() || !in_range {
+        return Err(Error::new(
+            ErrorKind::BadArgument,
+            "The build files are not those of this manifest and these files: plan the fleet again.",
+        ));
+    }
+    let files = input
+        .files
+        .iter()
+        .map(|f| {
+            let passphrase = passphrase_for(&rows, f.name).or(input.passphrase).map(|p| Zeroizing::new(p.to_owned()));
+            (f.name.to_owned(), Zeroizing::new(f.bytes.to_vec()), passphrase)
+        })
+        .collect();
+    let folders = names::folder_names(&rows.iter().map(|r| r.device.as_str()).collect::<Vec<_>>());
+    let mut devices: Vec<DeviceReport> =
+        rows.iter().zip(folders).map(|(row, folder)| DeviceReport::new(row, folder)).collect();
+    for (device, row) in devices.iter_mut().zip(&rows) {
+        device.findings.extend(row.problem.clone());
+        device.settle();
+    }
+    let deferred = Deferred { files, build_files, now: input.now, kdf_budget: files::kdf_budget() };
+    let bundles = rows.iter().map(|_| None).collect();
+    Ok(Plan {
+        report: PlanReport { devices, findings: Vec::new() },
+        rows,
+        bundles,
+        build_files: Vec::new(),
+        deferred: Some(deferred),
+    })
+}
+
+/// A file a build-only plan holds: its name, bytes and passphrase (wiped on drop).
+type HeldFile = (String, Zeroizing<Vec<u8>>, Option<Zeroizing<String>>);
+
 impl Deferred {
-    /// Device `index`'s bundle, checked now; a bundle with an error finding
-    /// is refused (`certificate_rejected`, carrying the findings).
+    /// Device `index`'s bundle, read from its files and checked now; a
+    /// bundle with an error finding is refused (`certificate_rejected`,
+    /// carrying the findings). `None` when the plan gave it no files.
     pub(crate) fn checked_bundle(&self, index: usize) -> Result<Option<Bundle>, Error> {
-        let Some(Some(Ok(assignment))) = self.assignments.get(index) else { return Ok(None) };
-        let labels: Vec<&str> = self.pool.files.iter().map(|f| f.name.as_str()).collect();
+        let Some(Some(wanted)) = self.build_files.get(index) else { return Ok(None) };
+        let chosen: Vec<_> = wanted.files.iter().map(|&f| &self.files[f]).collect();
+        let inputs: Vec<FileInput<'_>> = chosen.iter().map(|(name, bytes, _)| FileInput { name, bytes }).collect();
+        let passphrase = |name: &str| {
+            chosen.iter().find(|(n, _, _)| n == name).and_then(|(_, _, p)| p.as_deref().map(String::as_str))
+        };
+        let pool = files::read(&inputs, passphrase, &self.kdf_budget)?;
+        let Some(leaf) = pool.certs.iter().position(|c| hex::encode(&Sha1::digest(&c.der)) == wanted.leaf) else {
+            return Ok(None);
+        };
+        let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
         let options = InspectOptions { passphrase: None, now: self.now, labels: Some(&labels) };
-        let mut report = check(&self.pool, assignment, &options);
+        let mut report = check(&pool, &pairing::for_leaf(&pool, leaf), &options);
         crate::tasks::refuse_errors(&report)?;
         Ok(Bundle::take_from(&mut report))
     }
@@ -144,6 +222,12 @@ impl Plan {
     /// What the plan found.
     pub fn report(&self) -> &PlanReport {
         &self.report
+    }
+
+    /// Which files each device's bundle came from, one per manifest row, for
+    /// [`plan_fleet_for_build`] (empty for a build-only plan).
+    pub fn build_files(&self) -> &[Option<BuildFiles>] {
+        &self.build_files
     }
 
     /// Marks device `index` failed (`build_failed`): it is skipped from here on.

@@ -16,7 +16,7 @@ use super::args::{
 use super::{set, to_js_error, to_js_json};
 use crate::device::Action;
 use crate::error::{Error, ErrorKind};
-use crate::fleet::{Blobs, FileInput, FleetInput, Plan};
+use crate::fleet::{Blobs, BuildFiles, FileInput, FleetInput, Plan};
 use crate::secret::SecretKind;
 use crate::shared::caps::{MAX_FLEET_BYTES, MAX_FLEET_FILES, MAX_MANIFEST_BYTES, MAX_MANIFEST_ROWS};
 
@@ -26,8 +26,11 @@ const TS_FLEET: &str = r#"
 export interface FleetOptions {
   manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
   now?: Date; expiresBefore?: Date;
-  /** planFleet only: skip each device's certificate checks until buildDevice (a pool's workers). */
-  buildOnly?: boolean;
+  /**
+   * planFleet only, for a pool's workers: read nothing until buildDevice, then only that device's
+   * files (buildFiles: what the full plan's buildFiles() returned).
+   */
+  buildOnly?: boolean; buildFiles?: ({ files: number[]; leaf: string } | null)[];
 }
 /** One device as planned: no secret, no key. */
 export interface FleetDeviceReport {
@@ -51,7 +54,7 @@ export interface FleetResult {
 }
 "#;
 
-const FLEET_OPTIONS: [&str; 6] = ["manifest", "files", "passphrase", "now", "expiresBefore", "buildOnly"];
+const FLEET_OPTIONS: [&str; 7] = ["manifest", "files", "passphrase", "now", "expiresBefore", "buildOnly", "buildFiles"];
 const BUILD_OPTIONS: [&str; 6] = ["manifest", "files", "passphrase", "now", "expiresBefore", "initialPopulate"];
 
 /// Copies of a fleet's inputs (the files may hold keys: wiped when dropped).
@@ -139,6 +142,14 @@ pub struct FleetPlan(Plan);
 
 #[wasm_bindgen]
 impl FleetPlan {
+    /// Which files each device's bundle came from (indexes into the files
+    /// given) and its leaf's SHA-1: what a `buildOnly` plan takes as
+    /// `buildFiles`. No secret, no key.
+    #[wasm_bindgen(js_name = buildFiles, unchecked_return_type = "({ files: number[]; leaf: string } | null)[]")]
+    pub fn build_files(&self) -> Result<JsValue, JsValue> {
+        to_js_json(&self.0.build_files()).map_err(to_js_error)
+    }
+
     /// Every device as planned, and the fleet-level findings.
     #[wasm_bindgen(unchecked_return_type = "{ devices: FleetDeviceReport[]; findings: Finding[] }")]
     pub fn report(&self) -> Result<JsValue, JsValue> {
@@ -183,6 +194,21 @@ impl FleetPlan {
     }
 }
 
+/// A full plan's `buildFiles()`, handed to a build-only plan: plain data
+/// (file indexes and a fingerprint), read through JSON.
+fn build_files_arg(value: &JsValue) -> Result<Vec<Option<BuildFiles>>, Error> {
+    let bad = || bad_argument("A buildOnly plan takes buildFiles: what the full plan's buildFiles() returned.");
+    if !super::args::is_array(value)? {
+        return Err(bad());
+    }
+    let json = js_sys::JSON::stringify(value).map_err(|_| bad())?;
+    let json = String::from(json);
+    if json.len() > MAX_MANIFEST_BYTES {
+        return Err(bad());
+    }
+    serde_json::from_str(&json).map_err(|_| bad())
+}
+
 /// The blobs of each built device, from what `buildDevice` returned.
 fn blobs_arg(value: &JsValue) -> Result<Vec<Blobs>, Error> {
     let bad = || bad_argument("pack takes the list of what buildDevice returned.");
@@ -202,8 +228,8 @@ fn blobs_arg(value: &JsValue) -> Result<Vec<Blobs>, Error> {
 /// Plans a fleet: reads the manifest and files, pairs certificates with keys
 /// by public key, checks every device and the fleet. Throws only when the
 /// manifest as a whole cannot be used or the files are over the caps. With
-/// `buildOnly: true` (each worker of a pool), each device's certificate
-/// checks wait until `buildDevice` builds it.
+/// `buildOnly: true` and a full plan's `buildFiles` (each worker of a pool),
+/// nothing is read until `buildDevice`, which reads and checks that device.
 #[wasm_bindgen(js_name = planFleet)]
 pub fn plan_fleet(
     #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
@@ -211,7 +237,10 @@ pub fn plan_fleet(
     (|| {
         let args = FleetArgs::read(&options, &FLEET_OPTIONS, "planFleet")?;
         let plan = match get(&options, "buildOnly")?.is_truthy() {
-            true => args.with(crate::fleet::plan_fleet_for_build),
+            true => {
+                let build_files = build_files_arg(&get(&options, "buildFiles")?)?;
+                args.with(|input| crate::fleet::plan_fleet_for_build(input, build_files))
+            }
             false => args.with(crate::fleet::plan_fleet),
         };
         plan.map(FleetPlan)

@@ -432,6 +432,33 @@ test('planFleet, buildDevice per device, pack: deterministic, and the same as a 
   }
 });
 
+test('a pool worker\'s buildOnly plan builds what the full plan packs, from its buildFiles', () => {
+  const { expected, manifest, files } = smallFleet();
+  const full = api.planFleet({ manifest, files, passphrase: PASSPHRASE });
+  const buildFiles = full.buildFiles();
+  const pool = api.planFleet({ manifest, files, passphrase: PASSPHRASE, buildOnly: true, buildFiles: structuredClone(buildFiles) });
+  try {
+    const devices = full.report().devices;
+    assert.equal(buildFiles.length, devices.length);
+    const built = [];
+    devices.forEach((d, i) => {
+      assert.equal(buildFiles[i] === null, d.status === 'error', `${d.device}: build files exactly for the devices built`);
+      if (d.status === 'error') { throwsCode(() => pool.buildDevice(i), 'bad_argument'); return; }
+      assert.equal(buildFiles[i].leaf, expected.entries[i].sha1);
+      const device = pool.buildDevice(i);
+      assertCommands(device.commands, d.actions, d.deviceId, d.device);
+      built.push(device);
+    });
+    assert.ok(readZip(full.pack(built)).size > 2);
+    for (const bad of [undefined, null, 'x', [null], buildFiles.map(() => ({ files: [9999], leaf: 'x' }))]) {
+      throwsCode(() => api.planFleet({ manifest, files, buildOnly: true, buildFiles: bad }), 'bad_argument');
+    }
+  } finally {
+    full.free();
+    pool.free();
+  }
+});
+
 test('pack refuses blobs that are not what the plan builds, and a device in error', () => {
   const { manifest, files } = smallFleet();
   const plan = api.planFleet({ manifest, files, passphrase: PASSPHRASE });

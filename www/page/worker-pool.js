@@ -1,8 +1,9 @@
 // A pool of engines for the fleet's build, one per core (at most 8), each
-// started like the page's own worker (engine.js). Each first plans the same
-// inputs (the plan, with its keys and secrets, lives in that worker's wasm
-// memory; the page only forwards the admin's own file bytes), then takes
-// devices by index, one at a time, until none are left. A crashed engine (its
+// started like the page's own worker (engine.js). Each first makes a
+// build-only plan of the same inputs (with the full plan's buildFiles: which
+// files each device needs; the keys and secrets it reads live in that
+// worker's wasm memory, and the page only forwards the admin's own file
+// bytes), then takes devices by index, one at a time, until none are left. A crashed engine (its
 // error event, or a fatal answer) is replaced by a fresh one and its device
 // tried once more; a device that fails twice is reported and the rest go on.
 // The page stays responsive: all the work is in the pool.

@@ -62,11 +62,18 @@ const ops = {
   // devices by index; the page's own worker plans for the table and packs.
   fleetTemplate: () => api.fleetTemplate(),
   fleetFill: ({ manifest, kind }) => api.fillFleetSecrets({ manifest, kind }),
-  // buildOnly (the pool): each device's certificate checks wait until it is built.
-  fleetPlan({ manifest, files, passphrase, now, expiresBefore, buildOnly }) {
+  // A full plan answers its report and which files each device needs
+  // (buildFiles: indexes and fingerprints); a pool worker's buildOnly plan
+  // takes those and reads each device's files only when it builds it.
+  fleetPlan({ manifest, files, passphrase, now, expiresBefore, buildOnly, buildFiles }) {
     dropFleet();
-    fleet = api.planFleet({ manifest, files, passphrase: passphrase || undefined, now, expiresBefore, buildOnly: !!buildOnly });
-    return buildOnly ? null : fleet.report();
+    const options = { manifest, files, passphrase: passphrase || undefined, now, expiresBefore };
+    if (buildOnly) {
+      fleet = api.planFleet({ ...options, buildOnly: true, buildFiles });
+      return null;
+    }
+    fleet = api.planFleet(options);
+    return Object.assign(fleet.report(), { buildFiles: fleet.buildFiles() });
   },
   fleetBuild({ index }) {
     if (!fleet) throw Object.assign(new Error('Plan the fleet first.'), { code: 'stale_plan' });

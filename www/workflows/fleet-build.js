@@ -100,7 +100,7 @@ const fleetBuildWorkflow = (() => {
     for (const i of indexes) failed.delete(i);
     started = Date.now();
     builtThisRun = 0;
-    job = buildWithPool(plan.args, indexes, {
+    job = buildWithPool({ ...plan.args, buildFiles: plan.report.buildFiles }, indexes, {
       onBuilt(index, r) {
         if (mine !== token) return;
         built.set(index, { index, commands: r.commands.map(({ action, jwe }) => ({ action, jwe })) });
