@@ -5,8 +5,11 @@
 export interface FleetOptions {
     manifest: string; files: { name: string; bytes: Uint8Array | string }[]; passphrase?: string;
     now?: Date; expiresBefore?: Date;
-    /** planFleet only: skip each device's certificate checks until buildDevice (a pool's workers). */
-    buildOnly?: boolean;
+    /**
+     * planFleet only, for a pool's workers: read nothing until buildDevice, then only that device's
+     * files (buildFiles: what the full plan's buildFiles() returned).
+     */
+    buildOnly?: boolean; buildFiles?: ({ files: number[]; leaf: string } | null)[];
 }
 /** One device as planned: no secret, no key. */
 export interface FleetDeviceReport {
@@ -157,6 +160,12 @@ export class FleetPlan {
      */
     buildDevice(index: number): BuiltDevice;
     /**
+     * Which files each device's bundle came from (indexes into the files
+     * given) and its leaf's SHA-1: what a `buildOnly` plan takes as
+     * `buildFiles`. No secret, no key.
+     */
+    buildFiles(): ({ files: number[]; leaf: string } | null)[];
+    /**
      * The zip of what was built: `built` is what `buildDevice` returned, for
      * every device built (after a cancel, some).
      */
@@ -285,8 +294,8 @@ export function openJwe(jwe: string, secret: string): OpenedJwe;
  * Plans a fleet: reads the manifest and files, pairs certificates with keys
  * by public key, checks every device and the fleet. Throws only when the
  * manifest as a whole cannot be used or the files are over the caps. With
- * `buildOnly: true` (each worker of a pool), each device's certificate
- * checks wait until `buildDevice` builds it.
+ * `buildOnly: true` and a full plan's `buildFiles` (each worker of a pool),
+ * nothing is read until `buildDevice`, which reads and checks that device.
  */
 export function planFleet(options: FleetOptions): FleetPlan;
 
@@ -332,6 +341,7 @@ export interface InitOutput {
     readonly fillFleetSecrets: (a: any) => [number, number, number];
     readonly fleetTemplate: () => [number, number];
     readonly fleetplan_buildDevice: (a: number, b: any) => [number, number, number];
+    readonly fleetplan_buildFiles: (a: number) => [number, number, number];
     readonly fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
     readonly fleetplan_report: (a: number) => [number, number, number];
     readonly generateSecret: (a: any) => [number, number, number, number];

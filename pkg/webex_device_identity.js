@@ -34,6 +34,19 @@ export class FleetPlan {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * Which files each device's bundle came from (indexes into the files
+     * given) and its leaf's SHA-1: what a `buildOnly` plan takes as
+     * `buildFiles`. No secret, no key.
+     * @returns {({ files: number[]; leaf: string } | null)[]}
+     */
+    buildFiles() {
+        const ret = wasm.fleetplan_buildFiles(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * The zip of what was built: `built` is what `buildDevice` returned, for
      * every device built (after a cancel, some).
      * @param {BuiltDevice[]} built
@@ -397,8 +410,8 @@ export function openJwe(jwe, secret) {
  * Plans a fleet: reads the manifest and files, pairs certificates with keys
  * by public key, checks every device and the fleet. Throws only when the
  * manifest as a whole cannot be used or the files are over the caps. With
- * `buildOnly: true` (each worker of a pool), each device's certificate
- * checks wait until `buildDevice` builds it.
+ * `buildOnly: true` and a full plan's `buildFiles` (each worker of a pool),
+ * nothing is read until `buildDevice`, which reads and checks that device.
  * @param {FleetOptions} options
  * @returns {FleetPlan}
  */
@@ -671,6 +684,10 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? undefined : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
+        __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
+            const ret = JSON.stringify(arg0);
+            return ret;
+        }, arguments); },
         __wbg_toStringTag_1bdd39ac5d866229: function() {
             const ret = Symbol.toStringTag;
             return ret;

@@ -14,6 +14,7 @@ export const errorCodes: () => any;
 export const fillFleetSecrets: (a: any) => [number, number, number];
 export const fleetTemplate: () => [number, number];
 export const fleetplan_buildDevice: (a: number, b: any) => [number, number, number];
+export const fleetplan_buildFiles: (a: number) => [number, number, number];
 export const fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
 export const fleetplan_report: (a: number) => [number, number, number];
 export const generateSecret: (a: any) => [number, number, number, number];

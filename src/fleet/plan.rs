@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha1::{Digest, Sha1};
 use zeroize::Zeroizing;
 
@@ -50,7 +50,7 @@ pub struct Plan {
 /// Which files a device's certificate, chain and key came from (indexes into
 /// the files given), and its leaf's SHA-1: all a build-only plan needs to
 /// read that device alone. No secret, no key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BuildFiles {
     /// Indexes of the files, ascending.
     pub files: Vec<usize>,

@@ -194,19 +194,33 @@ impl FleetPlan {
     }
 }
 
-/// A full plan's `buildFiles()`, handed to a build-only plan: plain data
-/// (file indexes and a fingerprint), read through JSON.
+/// A full plan's `buildFiles()`, handed to a build-only plan: per manifest
+/// row, `null` or `{ files: [index, ...], leaf: sha1 }`. Read member by
+/// member (no JSON deserializer in the wasm: it would cost the page 7 KB).
 fn build_files_arg(value: &JsValue) -> Result<Vec<Option<BuildFiles>>, Error> {
     let bad = || bad_argument("A buildOnly plan takes buildFiles: what the full plan's buildFiles() returned.");
     if !super::args::is_array(value)? {
         return Err(bad());
     }
-    let json = js_sys::JSON::stringify(value).map_err(|_| bad())?;
-    let json = String::from(json);
-    if json.len() > MAX_MANIFEST_BYTES {
-        return Err(bad());
+    let index = |v: JsValue| v.as_f64().filter(|i| i.fract() == 0.0 && *i >= 0.0).map(|i| i as usize).ok_or_else(bad);
+    let mut list = Vec::new();
+    for item in list_arg_up_to(value, MAX_MANIFEST_ROWS, ErrorKind::BadArgument, "planFleet")? {
+        if item.is_null() {
+            list.push(None);
+            continue;
+        }
+        if !item.is_object() {
+            return Err(bad());
+        }
+        let files = get(&item, "files")?;
+        if !super::args::is_array(&files)? {
+            return Err(bad());
+        }
+        let files = list_arg_up_to(&files, 64, ErrorKind::BadArgument, "planFleet")?.into_iter().map(index);
+        let files = files.collect::<Result<Vec<usize>, Error>>()?;
+        list.push(Some(BuildFiles { files, leaf: string_arg(&get(&item, "leaf")?, "leaf")? }));
     }
-    serde_json::from_str(&json).map_err(|_| bad())
+    Ok(list)
 }
 
 /// The blobs of each built device, from what `buildDevice` returned.
