@@ -62,7 +62,9 @@ pub(crate) fn kdf_budget() -> Rc<Cell<u64>> {
 
 /// Reads every file; `passphrase_for(name)` opens the encrypted ones, and
 /// their key derivations are charged to `kdf_budget`. The caps on file
-/// count and total size are checked before anything is read.
+/// count and total size are checked before anything is read. Never inlined:
+/// a full plan and a build-only plan's builds both call it.
+#[inline(never)]
 pub(crate) fn read<'p>(
     files: &[FileInput<'_>],
     passphrase_for: impl Fn(&str) -> Option<&'p str>,
