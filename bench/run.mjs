@@ -624,11 +624,15 @@ async function load(chromium) {
 // ---------------------------------------------------------------- sizes
 
 function sizes() {
-  const gz = (bytes) => {
+  // zlib at level 9, the meter tests/js/page-static.test.mjs gates the budget
+  // with; GNU gzip -9 writes a slightly different stream (about 0.5% larger
+  // on this page), reported beside it for the page.
+  const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  const gnuGzip = (bytes) => {
     try {
       return execFileSync('gzip', ['-9', '-c', '-n'], { input: bytes, maxBuffer: 64 << 20 }).length;
     } catch {
-      return gzipSync(bytes, { level: 9 }).length;
+      return null;
     }
   };
   const page = readFileSync(PAGE_FILE);
@@ -642,7 +646,7 @@ function sizes() {
   const workerSrc = inner('worker-src');
   results.sizes = {
     pkgWasm: { raw: wasm.length, gzip9: gz(wasm) },
-    page: { raw: page.length, gzip9: gz(page) },
+    page: { raw: page.length, gzip9: gz(page), gnuGzip9: gnuGzip(page) },
     pageParts: {
       wasmBase64: { raw: b64.length, gzip9: gz(b64) },
       workerSource: { raw: workerSrc.length, gzip9: gz(workerSrc) },
@@ -844,9 +848,10 @@ if (results.sizes) {
   const s = results.sizes;
   line(['pkg/webex_device_identity_bg.wasm', kb(s.pkgWasm.raw), kb(s.pkgWasm.gzip9), '', '']);
   line(['dist/webex-device-identity.html', kb(s.page.raw), kb(s.page.gzip9), `≤ ${kb(TARGETS.pageGzipBytes)} gz`, met(results.verdicts.pageSize)]);
+  if (s.page.gnuGzip9) line(['  the same with GNU gzip -9', '', kb(s.page.gnuGzip9), '', '']);
   line(['  of which #wasm-b64 (the inlined wasm)', kb(s.pageParts.wasmBase64.raw), kb(s.pageParts.wasmBase64.gzip9), '', '']);
   line(['  of which #worker-src (glue + worker.js)', kb(s.pageParts.workerSource.raw), kb(s.pageParts.workerSource.gzip9), '', '']);
-  print('Sizes (1 KB = 1000 bytes; gzip -9)', ['file', 'raw', 'gzip -9', 'target', ''], rows);
+  print('Sizes (1 KB = 1000 bytes; zlib level 9, as the size test measures)', ['file', 'raw', 'gzip -9', 'target', ''], rows);
 }
 
 if (results.load) {

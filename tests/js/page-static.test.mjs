@@ -49,7 +49,7 @@ test("the README publishes the single file's SHA-256", () => {
 });
 
 // The budget for the whole page with every workflow in it: 350 KB gzipped
-// (scripts/bench reports the same figure with gzip -9). A size, not a time:
+// (scripts/bench reports the same figure, with the same zlib level 9). A size, not a time:
 // exact on any machine.
 test('the single file stays within 350 KB gzipped', () => {
   const gzipped = gzipSync(Buffer.from(dist), { level: 9 }).length;
