@@ -74,9 +74,9 @@ pub fn build_fleet(input: &FleetInput<'_>, initial_populate: bool) -> Result<Fle
         }
     }
     let zip = plan.pack(&built, initial_populate)?;
-    let mut devices = plan.report.devices.clone();
+    let PlanReport { mut devices, findings } = plan.report;
     for (device, commands) in devices.iter_mut().zip(commands) {
         device.commands = commands;
     }
-    Ok(FleetResult { devices, findings: plan.report.findings.clone(), zip })
+    Ok(FleetResult { devices, findings, zip })
 }

@@ -6,8 +6,6 @@
 //! all that uniqueness needs, and no Unicode case table ships to the
 //! browser; `inventory.csv` maps each device to its folder.
 
-use std::collections::{HashMap, HashSet};
-
 /// The longest folder name, in characters: short enough for Windows' 260
 /// character paths with the files inside, long enough to tell devices apart.
 const MAX_NAME_CHARS: usize = 64;
@@ -24,9 +22,10 @@ const RESERVED: &[&str] = &[
 /// made `_`, trimmed, at most 64 characters, never empty, never reserved, and
 /// unique ignoring case (later duplicates get `-2`, `-3`, …).
 pub(crate) fn folder_names(devices: &[&str]) -> Vec<String> {
-    let mut taken = HashSet::new();
+    // Both sorted, searched by halves: no hash map in the wasm for this.
+    let mut taken = Taken::default();
     // The next suffix to try for each name, so many duplicates stay linear.
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut next_suffix: Vec<(String, usize)> = Vec::new();
     devices
         .iter()
         .map(|device| {
@@ -35,7 +34,14 @@ pub(crate) fn folder_names(devices: &[&str]) -> Vec<String> {
             if taken.insert(key.clone()) {
                 return name;
             }
-            let suffix = next_suffix.entry(key).or_insert(2);
+            let at = match next_suffix.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    next_suffix.insert(at, (key, 2));
+                    at
+                }
+            };
+            let suffix = &mut next_suffix[at].1;
             loop {
                 let tail = format!("-{suffix}");
                 *suffix += 1;
@@ -46,6 +52,23 @@ pub(crate) fn folder_names(devices: &[&str]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The names given so far, lowercased, sorted.
+#[derive(Default)]
+struct Taken(Vec<String>);
+
+impl Taken {
+    /// Adds `key`; false when it was there already.
+    fn insert(&mut self, key: String) -> bool {
+        match self.0.binary_search(&key) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, key);
+                true
+            }
+        }
+    }
 }
 
 /// `device` as one safe path segment, before making it unique.
@@ -86,6 +109,8 @@ fn reserved(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
 
     /// What every output must be, whatever the input.
