@@ -8,7 +8,7 @@
 // (Python's scrypt and jwcrypto), secrets filled in, and every output bound
 // to its inputs. No network request, console error or stored data (the
 // guards of helpers.mjs), and axe clean with the table on screen.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -16,24 +16,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  PAGE_FILE, ROOT, assertAxeClean, checkFleet, launch, makeFleet, serve, withGuardedPage,
+  PAGE_FILE, ROOT, assertAxeClean, browserAndServer, checkFleet, makeFleet, withGuardedPage,
 } from './helpers.mjs';
 
 const fleet = makeFleet(6);
 const { entries } = fleet.expected;
 const buildable = entries.filter((e) => e.expect.status !== 'error');
 const OUT = mkdtempSync(join(tmpdir(), 'page-fleet-zips-'));
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser.close();
-  server.stop();
-});
+const session = browserAndServer();
 
 // Two pool workers whatever the machine, so a build takes long enough to cancel half-way.
 const twoCores = () => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 });
@@ -87,11 +77,11 @@ async function downloadZip(page, name, { warned = false } = {}) {
   return { files, opened };
 }
 
-const modes = { http: () => server.url, file: () => pathToFileURL(PAGE_FILE).href };
+const modes = { http: () => session.server.url, file: () => pathToFileURL(PAGE_FILE).href };
 
 for (const [mode, urlOf] of Object.entries(modes)) {
   describe(`fleet over ${mode}`, () => {
-    const withPage = (name, fn, options) => withGuardedPage(browser, urlOf(), `fleet-${mode}-${name}`, fn, options);
+    const withPage = (name, fn, options) => withGuardedPage(session.browser, urlOf(), `fleet-${mode}-${name}`, fn, options);
 
     test('check: each device as expected, fleet findings name devices and files, the filter', () => withPage('check', async (page) => {
       await checkFleet(page, fleet);
@@ -184,7 +174,7 @@ for (const [mode, urlOf] of Object.entries(modes)) {
 }
 
 describe('fleet (file://)', () => {
-  const withPage = (name, fn, options) => withGuardedPage(browser, pathToFileURL(PAGE_FILE).href, `fleet-${name}`, fn, options);
+  const withPage = (name, fn, options) => withGuardedPage(session.browser, pathToFileURL(PAGE_FILE).href, `fleet-${name}`, fn, options);
 
   test('fill in secrets: shown once with its warning, downloaded after a warning, then used as the manifest', () => withPage('fill', async (page) => {
     await page.click('#tab-fleet');

@@ -40,6 +40,14 @@ const addFile = (id, file) => (page) => page.setInputFiles(`#${id}`, [file]);
 const removeFirstFile = (list) => (page) => page.click(`#${list} li button`);
 
 // Every output of the page: how to make it, and every input it depends on.
+// The fleet's inputs: both its check and its build are bound to all of them.
+const FLEET_INPUTS = {
+  'another manifest': addFile('fleet-manifest-file', join(fleet.dir, 'manifest-unclosed.csv')),
+  'fleet-manifest': edit('fleet-manifest'), 'another file': addFile('fleet-files', join(fleet.dir, 'ca', 'root.pem')),
+  'removing a file': removeFirstFile('fleet-file-list'), 'fleet-pass': edit('fleet-pass'),
+  'fleet-expires': (page) => page.fill('#fleet-expires', '2030-01-01'),
+};
+
 const OUTPUTS = [
   {
     out: 'seed-out', tab: 'seed', selector: 'pre.command',
@@ -103,22 +111,12 @@ const OUTPUTS = [
   {
     out: 'fleet-report', tab: 'fleet', selector: 'table.fleet',
     make: (page) => checkFleet(page, fleet),
-    inputs: {
-      'another manifest': addFile('fleet-manifest-file', join(fleet.dir, 'manifest-unclosed.csv')),
-      'fleet-manifest': edit('fleet-manifest'), 'another file': addFile('fleet-files', join(fleet.dir, 'ca', 'root.pem')),
-      'removing a file': removeFirstFile('fleet-file-list'), 'fleet-pass': edit('fleet-pass'),
-      'fleet-expires': (page) => page.fill('#fleet-expires', '2030-01-01'),
-    },
+    inputs: FLEET_INPUTS,
   },
   {
     out: 'fleet-out', tab: 'fleet', selector: 'progress',
     make: async (page) => { await checkFleet(page, fleet); await page.click('#fleet-build'); },
-    inputs: {
-      'another manifest': addFile('fleet-manifest-file', join(fleet.dir, 'manifest-unclosed.csv')),
-      'fleet-manifest': edit('fleet-manifest'), 'another file': addFile('fleet-files', join(fleet.dir, 'ca', 'root.pem')),
-      'removing a file': removeFirstFile('fleet-file-list'), 'fleet-pass': edit('fleet-pass'),
-      'fleet-expires': (page) => page.fill('#fleet-expires', '2030-01-01'),
-    },
+    inputs: FLEET_INPUTS,
   },
   {
     out: 'fleet-fill-out', tab: 'fleet', selector: 'pre',

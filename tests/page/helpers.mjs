@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -34,6 +35,20 @@ export function serve() {
     });
     child.on('exit', (code) => reject(new Error(`serve.py exited with ${code}`)));
   });
+}
+
+/** For a test file: one browser and the local server, started before its tests and stopped after them. */
+export function browserAndServer() {
+  const session = { browser: null, server: null };
+  before(async () => {
+    session.browser = await launch();
+    session.server = await serve();
+  });
+  after(async () => {
+    await session.browser.close();
+    session.server.stop();
+  });
+  return session;
 }
 
 /**

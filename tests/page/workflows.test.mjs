@@ -2,40 +2,30 @@
 // (http://127.0.0.1) and as the single file from disk (file://). Each produced
 // blob is opened independently (OpenSSL through Node). Any network request,
 // console error or stored data fails the test. Screenshots go to test-results/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  PAGE_FILE, ROOT, assertAxeClean, blobOf, launch, makeCertificates, openIndependently, serve, withGuardedPage,
+  PAGE_FILE, ROOT, assertAxeClean, blobOf, browserAndServer, makeCertificates, openIndependently, withGuardedPage,
 } from './helpers.mjs';
 
 const certs = makeCertificates();
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'certs');
 const p12 = JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8')).find((c) => c.name === 'p12-modern');
 const SECRET = 'correct horse battery staple';
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser.close();
-  server.stop();
-});
+const session = browserAndServer();
 
 const modes = {
-  http: () => server.url,
+  http: () => session.server.url,
   file: () => pathToFileURL(PAGE_FILE).href,
 };
 
 for (const [mode, urlOf] of Object.entries(modes)) {
   describe(`page over ${mode}`, () => {
     /** Runs `fn` on a fresh page and checks the guards afterwards. */
-    const withPage = (name, fn, options) => withGuardedPage(browser, urlOf(), `${mode}-${name}`, fn, options);
+    const withPage = (name, fn, options) => withGuardedPage(session.browser, urlOf(), `${mode}-${name}`, fn, options);
 
     const tab = (page, id) => page.click(`#tab-${id}`);
     const commandText = (page, scope) => page.locator(`${scope} pre.command`).allTextContents();
