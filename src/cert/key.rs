@@ -226,13 +226,18 @@ pub(crate) fn kdf_work(der: &[u8]) -> u64 {
     match &encrypted.encryption_algorithm {
         pkcs5::EncryptionScheme::Pbes2(params) => match &params.kdf {
             Kdf::Pbkdf2(p) => u64::from(p.iteration_count),
-            Kdf::Scrypt(s) => {
-                s.cost_parameter.saturating_mul(u64::from(s.block_size)).saturating_mul(u64::from(s.parallelization))
-            }
+            Kdf::Scrypt(s) => scrypt_work(s),
             _ => 0,
         },
         _ => 0,
     }
+}
+
+/// An scrypt derivation's work in PBKDF2-iteration units: N·r·p, which takes
+/// about as long (see [`MAX_KDF_WORK_PER_FILE`](crate::shared::caps::MAX_KDF_WORK_PER_FILE)).
+pub(crate) fn scrypt_work(params: &pkcs5::pbes2::ScryptParams) -> u64 {
+    let (r, p) = (u64::from(params.block_size), u64::from(params.parallelization));
+    params.cost_parameter.saturating_mul(r).saturating_mul(p)
 }
 
 /// `Some(memory in bytes)` when scrypt parameters ask for more than the caps

@@ -24,8 +24,8 @@ use pkcs8::der::pem::{encode_string, LineEnding};
 use x509_parser::certificate::X509Certificate;
 
 use crate::finding::{Finding, FindingCode, Passed, PassedCode};
-
 use crate::shared::quote::quote;
+
 pub(crate) use decoded::Decoded;
 pub(crate) use key::PrivateKey;
 pub(crate) use summary::{summarize, Summary};

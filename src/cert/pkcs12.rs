@@ -179,7 +179,7 @@ impl Walk<'_> {
                     self.charge_rounds(kdf.iteration_count.into())?;
                 }
                 Some(pkcs5::pbes2::Kdf::Scrypt(kdf)) => {
-                    let units = scrypt_work(kdf);
+                    let units = key::scrypt_work(kdf);
                     self.charge(units).map_err(|over| too_costly(over, units))?;
                 }
                 _ => {}
@@ -276,23 +276,14 @@ fn unsupported_encryption() -> Finding {
     )
 }
 
-/// An scrypt derivation's work in PBKDF2-iteration units: N·r·p, which takes
-/// about as long (see [`MAX_KDF_WORK_PER_FILE`]).
-fn scrypt_work(params: &pkcs5::pbes2::ScryptParams) -> u64 {
-    let (r, p) = (u64::from(params.block_size), u64::from(params.parallelization));
-    params.cost_parameter.saturating_mul(r).saturating_mul(p)
-}
-
 fn too_costly(over: Over, units: u64) -> Finding {
-    if over == Over::Shared {
-        return crate::cert::refusal::shared_kdf_budget_spent();
-    }
     let what = match over {
+        Over::Shared => return crate::cert::refusal::shared_kdf_budget_spent(),
         Over::OneDerivation => format!(
             "a key derivation of {units} units of work (PBKDF2 iterations, or scrypt's N·r·p), over the \
              limit of {MAX_KDF_ITERATIONS}"
         ),
-        Over::File | Over::Shared => format!("key derivations of over {MAX_KDF_WORK_PER_FILE} units of work in all"),
+        Over::File => format!("key derivations of over {MAX_KDF_WORK_PER_FILE} units of work in all"),
     };
     Finding::new(
         FindingCode::UnsupportedFormat,

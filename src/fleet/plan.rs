@@ -79,8 +79,6 @@ pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
     let rows = manifest::read(input.manifest)?;
     let pool = files::read(input.files, |name| passphrase_for(&rows, name).or(input.passphrase), &files::kdf_budget())?;
     let assignments = pairing::assign(&rows, &pool);
-    let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
-    let options = InspectOptions { passphrase: None, now: input.now, labels: Some(&labels) };
     let folders = names::folder_names(&rows.iter().map(|r| r.device.as_str()).collect::<Vec<_>>());
 
     let mut devices = Vec::with_capacity(rows.len());
@@ -94,7 +92,7 @@ pub fn plan_fleet(input: &FleetInput<'_>) -> Result<Plan, Error> {
             (Some(problem), _) => device.findings.push(problem.clone()),
             (None, Some(Err(finding))) => device.findings.push(finding.clone()),
             (None, Some(Ok(assignment))) => {
-                let mut report = check(&pool, assignment, &options);
+                let mut report = check(&pool, assignment, input.now);
                 device.describe_leaf(&report, row);
                 device.findings.append(&mut report.findings);
                 bundle = Bundle::take_from(&mut report);
@@ -187,9 +185,7 @@ impl Deferred {
         let Some(leaf) = pool.certs.iter().position(|c| hex::encode(&Sha1::digest(&c.der)) == wanted.leaf) else {
             return Ok(None);
         };
-        let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
-        let options = InspectOptions { passphrase: None, now: self.now, labels: Some(&labels) };
-        let mut report = check(&pool, &pairing::for_leaf(&pool, leaf), &options);
+        let mut report = check(&pool, &pairing::for_leaf(&pool, leaf), self.now);
         crate::tasks::refuse_errors(&report)?;
         Ok(Bundle::take_from(&mut report))
     }
@@ -204,7 +200,7 @@ fn passphrase_for<'r>(rows: &'r [Row], file: &str) -> Option<&'r str> {
 
 /// The single-device checks on what pairing chose, with the same codes;
 /// messages name the files the certificates and the key came from.
-fn check(pool: &Pool, assignment: &Assignment, options: &InspectOptions<'_>) -> Report {
+fn check(pool: &Pool, assignment: &Assignment, now: i64) -> Report {
     let mut decoded = Decoded::default();
     let mut cert_items = Vec::new();
     for &c in std::iter::once(&assignment.leaf).chain(&assignment.chain) {
@@ -215,7 +211,9 @@ fn check(pool: &Pool, assignment: &Assignment, options: &InspectOptions<'_>) -> 
         decoded.keys.push(pool.keys[k].key.clone());
         pool.keys[k].file
     });
-    report_on(&Profile::DEVICE, decoded, cert_items, key_item, true, options)
+    let labels: Vec<&str> = pool.files.iter().map(|f| f.name.as_str()).collect();
+    let options = InspectOptions { passphrase: None, now, labels: Some(&labels) };
+    report_on(&Profile::DEVICE, decoded, cert_items, key_item, true, &options)
 }
 
 impl Plan {
