@@ -91,6 +91,25 @@ error_kinds! {
     /// A blob did not open back with the key it was sealed under: it is not
     /// handed out. Never expected; a sign of a fault in the page or machine.
     BlobCheckFailed => "blob_check_failed",
+    /// Keys and CSRs: the common name is empty, longer than RFC 5280's 64
+    /// characters, or holds a control or invisible character.
+    BadCommonName => "bad_common_name",
+    /// Keys and CSRs: an organization, unit, state or locality is too long
+    /// or holds a control or invisible character.
+    BadSubjectAttribute => "bad_subject_attribute",
+    /// Keys and CSRs: the country is not two letters (ISO 3166).
+    BadCountry => "bad_country",
+    /// Keys and CSRs: a subject alternative name of an unknown type, or a DNS
+    /// name, email address or URI that is not valid, or one listed twice.
+    BadSubjectAltName => "bad_subject_alt_name",
+    /// Keys and CSRs: more subject alternative names than one request takes.
+    TooManySubjectAltNames => "too_many_subject_alt_names",
+    /// Keys and CSRs: a key usage other than `digitalSignature`.
+    BadKeyUsage => "bad_key_usage",
+    /// Keys and CSRs: the passphrase for the key is empty or only white space.
+    EmptyPassphrase => "empty_passphrase",
+    /// Keys and CSRs: the passphrase and its confirmation differ.
+    PassphraseMismatch => "passphrase_mismatch",
 }
 
 /// An error with its kind and a message for people.

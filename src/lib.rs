@@ -13,6 +13,7 @@
 //! | [`secret`] | the ClientSecret type, generating one, rating one |
 //! | [`tasks`] | one-device tasks: `build_jwe` with its payload policy, install, deactivate, check a blob |
 //! | [`fleet`] | many devices from one manifest: plan, build each device, pack one zip |
+//! | [`keys`] | P-256 keys and certificate requests made here, the keys saved encrypted |
 //! | [`shared`] | base64url, hex, and every cap on work read from input |
 //!
 //! [`Error`] and [`Finding`] are every domain's, so they sit here.
@@ -25,6 +26,7 @@ pub mod device;
 mod error;
 mod finding;
 pub mod fleet;
+pub mod keys;
 pub mod secret;
 pub mod shared;
 pub mod tasks;

@@ -87,10 +87,16 @@ fn tagged(tag: u8, bytes: &[u8]) -> Vec<u8> {
     id
 }
 
-/// A P-256 key as PKCS#8 PEM, exactly as `p256`'s own encoder writes it
+/// A P-256 key as PKCS#8 PEM (see [`p256_pkcs8_der`]).
+fn p256_pkcs8_pem(secret: &p256::SecretKey, public: &[u8]) -> Option<Zeroizing<String>> {
+    let der = p256_pkcs8_der(secret, public)?;
+    pkcs8::der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der).ok().map(Zeroizing::new)
+}
+
+/// A P-256 key as PKCS#8 DER, exactly as `p256`'s own encoder writes it
 /// (an `ECPrivateKey` without parameters, with the public point, inside a
 /// `PrivateKeyInfo` naming the curve), from the point already computed.
-fn p256_pkcs8_pem(secret: &p256::SecretKey, public: &[u8]) -> Option<Zeroizing<String>> {
+pub(crate) fn p256_pkcs8_der(secret: &p256::SecretKey, public: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     use pkcs8::der::asn1::OctetStringRef;
     use pkcs8::der::Encode;
     let private = Zeroizing::new(secret.to_bytes());
@@ -98,8 +104,7 @@ fn p256_pkcs8_pem(secret: &p256::SecretKey, public: &[u8]) -> Option<Zeroizing<S
     let ec = Zeroizing::new(ec.to_der().ok()?);
     let algorithm = pkcs8::AlgorithmIdentifierRef { oid: oids::EC_PUBLIC_KEY, parameters: Some((&oids::P256).into()) };
     let info = PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(&ec).ok()?);
-    let der = Zeroizing::new(info.to_der().ok()?);
-    pkcs8::der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der).ok().map(Zeroizing::new)
+    info.to_der().ok().map(Zeroizing::new)
 }
 
 /// Point compression is rare in certificates; compare in uncompressed form.

@@ -27,7 +27,8 @@ use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
 pub(crate) use decoded::Decoded;
-pub(crate) use key::PrivateKey;
+pub(crate) use key::{p256_pkcs8_der, PrivateKey};
+pub(crate) use oids::{EC_PUBLIC_KEY, P256};
 pub(crate) use summary::{summarize, Summary};
 
 pub use input::Input;

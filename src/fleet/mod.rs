@@ -13,7 +13,7 @@ pub(crate) mod csv;
 mod files;
 mod inventory;
 mod manifest;
-mod names;
+pub(crate) mod names;
 mod pack;
 mod pairing;
 mod plan;

@@ -83,6 +83,11 @@ pub const MAX_FLEET_BYTES: usize = 64 << 20;
 /// with OpenSSL's defaults (three derivations of 2,048) take 1.2 million.
 pub const MAX_FLEET_KDF_WORK: u64 = 20_000_000;
 
+/// The most subject alternative names one certificate request takes: a
+/// device needs one or two, and public CAs cap theirs at about a hundred.
+pub const MAX_SUBJECT_ALT_NAMES: usize = 100;
+/// The longest URI a certificate request takes as an alternative name.
+pub const MAX_URI_CHARS: usize = 2_048;
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {

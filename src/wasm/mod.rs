@@ -9,6 +9,7 @@ mod args;
 mod cert;
 mod device;
 mod fleet;
+mod keys;
 mod secret;
 mod tasks;
 
