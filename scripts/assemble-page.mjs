@@ -40,7 +40,7 @@ const PAGE = [
   'page/dom.js', 'page/report-card.js', 'page/output.js', 'page/engine.js', 'page/rpc.js', 'page/worker-pool.js',
   'page/bound-output.js', 'page/file-list.js', 'page/secret-fields.js', 'page/panels.js', 'page/page-guards.js',
   'workflows/seed.js', 'workflows/install.js', 'workflows/fleet.js', 'workflows/fleet-secrets.js',
-  'workflows/fleet-build.js', 'workflows/change-secret.js', 'workflows/deactivate.js',
+  'workflows/fleet-build.js', 'workflows/keys.js', 'workflows/change-secret.js', 'workflows/deactivate.js',
   'workflows/check-blob.js', 'workflows/self-test.js',
   'app.js',
 ];

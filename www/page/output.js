@@ -19,10 +19,12 @@ function showProblem(out, code, message) {
   out.replaceChildren(errorBox(message, code));
 }
 
+/** `text` (a label, a CN) as the stem of a file name: safe characters only, at most 60. */
+const cleanName = (text) => (text || '').trim().replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
+
 /** A file name from the admin's device label, else `fallback` (a CN), else "device". */
 function fileName(label, fallback, what) {
-  const clean = (text) => (text || '').trim().replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
-  return `${clean(label) || clean(fallback) || 'device'}-${what}.txt`;
+  return `${cleanName(label) || cleanName(fallback) || 'device'}-${what}.txt`;
 }
 
 /**

@@ -57,6 +57,22 @@ const ops = {
 
   selfTest: () => selfTest(api),
 
+  // Keys and requests: the plain key stays in wasm memory; only the request,
+  // the encrypted key and the zip come back.
+  keyAndCsr: (options) => api.generateKeyAndCsr(options),
+  keyFleet(options, progress) {
+    const plan = api.planKeyFleet(options);
+    try {
+      const devices = plan.devices();
+      devices.forEach((device, index) => {
+        device.publicKeySha256 = plan.generate(index);
+        progress({ done: index + 1, total: devices.length });
+      });
+      return { devices, zip: plan.pack() };
+    } finally {
+      plan.free();
+    }
+  },
   // The fleet. Every worker of the page's pool plans the same inputs once
   // (the plan holds the keys and secrets, in wasm memory only), then builds
   // devices by index; the page's own worker plans for the table and packs.
