@@ -109,6 +109,34 @@ export interface OpenedJwe {
 
 
 
+/** What a certificate request asks for, and the passphrase the key is saved under. */
+export interface KeyAndCsrOptions {
+    /** The name meeting participants see. */
+    commonName: string;
+    /** "DNS:room-1.example.com", "email:room-1@example.com", "URI:…", in order. */
+    subjectAltNames?: string[];
+    organization?: string; organizationalUnit?: string; country?: string; state?: string; locality?: string;
+    keyUsage?: "digitalSignature"[];
+    passphrase: string;
+    /** The passphrase typed again: passphrase_mismatch when it differs. */
+    confirmPassphrase?: string;
+    /** scrypt (N=2^14, r=8, p=1; the default) or PBKDF2-HMAC-SHA256 (600,000 iterations). */
+    keyEncryption?: "scrypt" | "pbkdf2";
+}
+/** A new key and its request. */
+export interface KeyAndCsr { csrPem: string; keyPem: string; publicKeySha256: string }
+/** A fleet's requests: the device names, and the request with {device} in its names. */
+export interface KeyFleetOptions extends KeyAndCsrOptions {
+    /** One device name per line, or the fleet manifest (its device column). */
+    devices: string;
+}
+/** One device of a key fleet: its names after the patterns, and its file name in the zip. */
+export interface KeyFleetDevice {
+    device: string; commonName: string; subjectAltNames: string[]; file: string; publicKeySha256?: string;
+}
+
+
+
 /** What checkBundle returns: the report (never with addPayload) and, when it has no error, the bundle. */
 export interface CheckedBundle { report: InspectReport; bundle: InstallBundle | null }
 /** What InstallBundle.commands returns. */
@@ -195,6 +223,28 @@ export class InstallBundle {
 }
 
 /**
+ * A fleet's requests, all checked, the passphrase derived once: the page
+ * makes one key at a time with `generate`, then packs the zip.
+ */
+export class KeyFleetPlan {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The devices with their names filled in, in order.
+     */
+    devices(): KeyFleetDevice[];
+    /**
+     * Makes device `index`'s key and request; returns its `publicKeySha256`.
+     */
+    generate(index: number): string;
+    /**
+     * The zip (`csr/`, `keys/`, `manifest.csv`, `README.txt`) once every key is made.
+     */
+    pack(): Uint8Array;
+}
+
+/**
  * Plans, builds every device not in error (one after another) and packs
  * the zip, in one call: `{ devices, findings, zip }`.
  */
@@ -255,6 +305,17 @@ export function fillFleetSecrets(options: { manifest: string; kind?: "phrase" | 
 export function fleetTemplate(): string;
 
 /**
+ * A new P-256 key from the browser's CSPRNG and its PKCS#10 request; the key
+ * encrypted (PKCS#8, PBES2) under the passphrase.
+ */
+export function generateKeyAndCsr(options: KeyAndCsrOptions): KeyAndCsr;
+
+/**
+ * Keys and requests for a fleet in one call: `{ devices, zip }`.
+ */
+export function generateKeyFleet(options: KeyFleetOptions): { devices: KeyFleetDevice[]; zip: Uint8Array };
+
+/**
  * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
  * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
  */
@@ -300,6 +361,11 @@ export function openJwe(jwe: string, secret: string): OpenedJwe;
 export function planFleet(options: FleetOptions): FleetPlan;
 
 /**
+ * Checks every device's request and the passphrase; makes no key yet.
+ */
+export function planKeyFleet(options: KeyFleetOptions): KeyFleetPlan;
+
+/**
  * A strength estimate of a typed secret against offline guessing (see
  * `secret::secret_strength`): bits, guessesLog10, label, advice, crackTime,
  * crackSeconds and warnings (each a `code` and a `message`).
@@ -330,6 +396,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_fleetplan_free: (a: number, b: number) => void;
     readonly __wbg_installbundle_free: (a: number, b: number) => void;
+    readonly __wbg_keyfleetplan_free: (a: number, b: number) => void;
     readonly buildFleet: (a: any) => [number, number, number];
     readonly buildJwe: (a: any) => [number, number, number, number];
     readonly checkBlob: (a: any, b: any) => [number, number, number];
@@ -344,15 +411,21 @@ export interface InitOutput {
     readonly fleetplan_buildFiles: (a: number) => [number, number, number];
     readonly fleetplan_pack: (a: number, b: any, c: any) => [number, number, number];
     readonly fleetplan_report: (a: number) => [number, number, number];
+    readonly generateKeyAndCsr: (a: any) => [number, number, number];
+    readonly generateKeyFleet: (a: any) => [number, number, number];
     readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
     readonly installbundle_commands: (a: number, b: any) => [number, number, number];
     readonly installbundle_fingerprint: (a: number) => [number, number];
+    readonly keyfleetplan_devices: (a: number) => any;
+    readonly keyfleetplan_generate: (a: number, b: number) => [number, number, number, number];
+    readonly keyfleetplan_pack: (a: number) => [number, number, number];
     readonly maxInputBytes: () => number;
     readonly normalizeFingerprint: (a: any) => [number, number, number, number];
     readonly openJwe: (a: any, b: any) => [number, number, number];
     readonly planFleet: (a: any) => [number, number, number];
+    readonly planKeyFleet: (a: any) => [number, number, number];
     readonly secretStrength: (a: any) => [number, number, number];
     readonly sha1Fingerprint: (a: any, b: any) => [number, number, number, number];
     readonly start: () => void;

@@ -127,6 +127,72 @@ export class InstallBundle {
 if (Symbol.dispose) InstallBundle.prototype[Symbol.dispose] = InstallBundle.prototype.free;
 
 /**
+ * A fleet's requests, all checked, the passphrase derived once: the page
+ * makes one key at a time with `generate`, then packs the zip.
+ */
+export class KeyFleetPlan {
+    static __wrap(ptr) {
+        const obj = Object.create(KeyFleetPlan.prototype);
+        obj.__wbg_ptr = ptr;
+        KeyFleetPlanFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        KeyFleetPlanFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_keyfleetplan_free(ptr, 0);
+    }
+    /**
+     * The devices with their names filled in, in order.
+     * @returns {KeyFleetDevice[]}
+     */
+    devices() {
+        const ret = wasm.keyfleetplan_devices(this.__wbg_ptr);
+        return ret;
+    }
+    /**
+     * Makes device `index`'s key and request; returns its `publicKeySha256`.
+     * @param {number} index
+     * @returns {string}
+     */
+    generate(index) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const ret = wasm.keyfleetplan_generate(this.__wbg_ptr, index);
+            var ptr1 = ret[0];
+            var len1 = ret[1];
+            if (ret[3]) {
+                ptr1 = 0; len1 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred2_0 = ptr1;
+            deferred2_1 = len1;
+            return getStringFromWasm0(ptr1, len1);
+        } finally {
+            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+        }
+    }
+    /**
+     * The zip (`csr/`, `keys/`, `manifest.csv`, `README.txt`) once every key is made.
+     * @returns {Uint8Array}
+     */
+    pack() {
+        const ret = wasm.keyfleetplan_pack(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) KeyFleetPlan.prototype[Symbol.dispose] = KeyFleetPlan.prototype.free;
+
+/**
  * Plans, builds every device not in error (one after another) and packs
  * the zip, in one call: `{ devices, findings, zip }`.
  * @param {FleetOptions & { initialPopulate?: boolean }} options
@@ -292,6 +358,33 @@ export function fleetTemplate() {
 }
 
 /**
+ * A new P-256 key from the browser's CSPRNG and its PKCS#10 request; the key
+ * encrypted (PKCS#8, PBES2) under the passphrase.
+ * @param {KeyAndCsrOptions} options
+ * @returns {KeyAndCsr}
+ */
+export function generateKeyAndCsr(options) {
+    const ret = wasm.generateKeyAndCsr(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Keys and requests for a fleet in one call: `{ devices, zip }`.
+ * @param {KeyFleetOptions} options
+ * @returns {{ devices: KeyFleetDevice[]; zip: Uint8Array }}
+ */
+export function generateKeyFleet(options) {
+    const ret = wasm.generateKeyFleet(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * A fresh random ClientSecret from the browser's CSPRNG: `"phrase"` (six
  * pronounceable groups, about 76 bits) or `"base64url"` (128 bits).
  * @param {"phrase" | "base64url"} kind
@@ -421,6 +514,19 @@ export function planFleet(options) {
         throw takeFromExternrefTable0(ret[1]);
     }
     return FleetPlan.__wrap(ret[0]);
+}
+
+/**
+ * Checks every device's request and the passphrase; makes no key yet.
+ * @param {KeyFleetOptions} options
+ * @returns {KeyFleetPlan}
+ */
+export function planKeyFleet(options) {
+    const ret = wasm.planKeyFleet(options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return KeyFleetPlan.__wrap(ret[0]);
 }
 
 /**
@@ -719,6 +825,9 @@ const FleetPlanFinalization = (typeof FinalizationRegistry === 'undefined')
 const InstallBundleFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_installbundle_free(ptr, 1));
+const KeyFleetPlanFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_keyfleetplan_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();

@@ -562,6 +562,9 @@ const v0 = vectors[0];
 const FLEET_MANIFEST = 'device,secret\nroom-1,s3cret\n';
 const manifestOf = (rows) => `device,secret\n${Array.from({ length: rows }, (_, i) => `d${i},s${i}\n`).join('')}`;
 const emptyFiles = (n, bytes = new Uint8Array(0)) => Array.from({ length: n }, (_, i) => ({ name: `f${i}.pem`, bytes }));
+// A valid request for the key workflow; each negative spoils one field.
+const KEY = { commonName: 'room-1.example.com', passphrase: 'correct horse', confirmPassphrase: 'correct horse' };
+
 const negatives = {
   bad_argument: [
     () => api.buildJwe(),
@@ -699,6 +702,29 @@ const negatives = {
     // 65 files of 1 MiB: each within the input limit, together over the fleet's 64 MiB.
     () => api.planFleet({ manifest: FLEET_MANIFEST, files: emptyFiles(65, new Uint8Array(1 << 20)) }),
   ],
+  bad_common_name: [
+    () => api.generateKeyAndCsr({ ...KEY, commonName: '' }),
+    () => api.generateKeyAndCsr({ ...KEY, commonName: 'x'.repeat(10_000) }),
+    () => api.generateKeyAndCsr({ ...KEY, commonName: 'room\u202e1' }),
+    () => api.planKeyFleet({ ...KEY, devices: 'room-1\nroom-2', commonName: 'room.example.com' }),
+  ],
+  bad_subject_attribute: [() => api.generateKeyAndCsr({ ...KEY, organization: 'a\nb' })],
+  bad_country: [() => api.generateKeyAndCsr({ ...KEY, country: 'NOR' })],
+  bad_subject_alt_name: [
+    () => api.generateKeyAndCsr({ ...KEY, subjectAltNames: ['IP:10.0.0.1'] }),
+    () => api.generateKeyAndCsr({ ...KEY, subjectAltNames: ['DNS:møterom.example.com'] }),
+    () => api.planKeyFleet({ ...KEY, devices: 'Room 1', commonName: '{device}', subjectAltNames: ['DNS:{device}.example.com'] }),
+  ],
+  too_many_subject_alt_names: [
+    () => api.generateKeyAndCsr({ ...KEY, subjectAltNames: Array.from({ length: 1000 }, (_, i) => `DNS:r${i}.example.com`) }),
+  ],
+  bad_key_usage: [() => api.generateKeyAndCsr({ ...KEY, keyUsage: ['keyEncipherment'] })],
+  empty_passphrase: [
+    () => api.generateKeyAndCsr({ ...KEY, passphrase: '' }),
+    () => api.generateKeyAndCsr({ ...KEY, passphrase: undefined }),
+    () => api.planKeyFleet({ ...KEY, devices: 'room-1', passphrase: ' ' }),
+  ],
+  passphrase_mismatch: [() => api.generateKeyAndCsr({ ...KEY, confirmPassphrase: 'other' })],
   // Every blob opens back under its key before it is handed out; one that does not
   // is blob_check_failed. Only a fault (memory, the machine) can make one: no input
   // does, from JavaScript or natively (seal and the check share the key and IV).
@@ -727,4 +753,34 @@ test('the negative table covers every error code', () => {
   // a new code cannot slip in as a string.
   const exempt = Object.keys(negatives).filter((code) => typeof negatives[code] === 'string');
   assert.deepEqual(exempt.sort(), ['blob_check_failed', 'payload_not_utf8', 'random_unavailable']);
+});
+
+test('generateKeyAndCsr: a request, an encrypted key and the SPKI SHA-256; bad options are bad_argument', () => {
+  const made = api.generateKeyAndCsr({ ...KEY, subjectAltNames: ['DNS:room-1.example.com'], keyUsage: ['digitalSignature'] });
+  assert.match(made.csrPem, /^-----BEGIN CERTIFICATE REQUEST-----\n/);
+  assert.match(made.keyPem, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
+  assert.match(made.publicKeySha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(Object.keys(made).sort(), ['csrPem', 'keyPem', 'publicKeySha256']);
+  throwsCode(() => api.generateKeyAndCsr({ ...KEY, commonNmae: 'x' }), 'bad_argument');
+  throwsCode(() => api.generateKeyAndCsr({ ...KEY, keyEncryption: 'pbkdf1' }), 'bad_argument');
+  throwsCode(() => api.generateKeyAndCsr({ ...KEY, subjectAltNames: 'DNS:room-1.example.com' }), 'bad_argument');
+  throwsCode(() => api.generateKeyAndCsr('room-1'), 'bad_argument');
+});
+
+test('planKeyFleet: devices with their names, one key each, then the zip; generateKeyFleet in one call', () => {
+  const options = { ...KEY, devices: 'device,secret\nroom-1,\nroom-2,\n', commonName: '{device}.example.com' };
+  const plan = api.planKeyFleet(options);
+  assert.deepEqual(plan.devices().map((d) => [d.device, d.commonName, d.file]),
+    [['room-1', 'room-1.example.com', 'room-1'], ['room-2', 'room-2.example.com', 'room-2']]);
+  throwsCode(() => plan.pack(), 'bad_argument');
+  assert.match(plan.generate(0), /^[0-9a-f]{64}$/);
+  assert.match(plan.generate(1), /^[0-9a-f]{64}$/);
+  throwsCode(() => plan.generate(2), 'bad_argument');
+  const zip = plan.pack();
+  assert.deepEqual([...zip.subarray(0, 4)], [0x50, 0x4b, 3, 4]);
+  plan.free();
+  const all = api.generateKeyFleet(options);
+  assert.equal(all.devices.length, 2);
+  assert.ok(all.devices.every((d) => /^[0-9a-f]{64}$/.test(d.publicKeySha256)));
+  assert.ok(all.zip instanceof Uint8Array);
 });

@@ -194,6 +194,33 @@ for (const [what, make] of Object.entries(throwingProxies)) {
   add('inspect', `options are ${what}`, () => api.inspect('', make()), 'bad_argument');
   add('sha1Fingerprint', `options are ${what}`, () => api.sha1Fingerprint(LEAF_DER, make()), 'bad_argument');
 }
+// Keys and requests: every string option of the wrong type, the lists not arrays, and hostile option objects.
+const KEY = { commonName: 'room-1.example.com', passphrase: 'correct horse' };
+for (const [what, value] of Object.entries({ ...wrongTypes, ...loneSurrogates })) {
+  for (const option of ['commonName', 'organization', 'country', 'passphrase', 'confirmPassphrase']) {
+    if (option !== 'commonName' && (value === null || value === undefined)) continue; // optional: absent is fine
+    add('generateKeyAndCsr', `${option} is ${what}`, () => api.generateKeyAndCsr({ ...KEY, [option]: value }),
+      option === 'passphrase' && (value === null || value === undefined) ? 'empty_passphrase' : 'bad_argument');
+  }
+  if (value !== null && value !== undefined) {
+    if (!Array.isArray(value)) {
+      add('generateKeyAndCsr', `subjectAltNames is ${what}`, () => api.generateKeyAndCsr({ ...KEY, subjectAltNames: value }), 'bad_argument');
+    }
+    add('generateKeyAndCsr', `a subjectAltName is ${what}`, () => api.generateKeyAndCsr({ ...KEY, subjectAltNames: [value] }), 'bad_argument');
+    add('generateKeyAndCsr', `keyEncryption is ${what}`, () => api.generateKeyAndCsr({ ...KEY, keyEncryption: value }), 'bad_argument');
+  }
+  add('planKeyFleet', `devices is ${what}`, () => api.planKeyFleet({ ...KEY, devices: value }), 'bad_argument');
+}
+for (const [what, value] of Object.entries(notOptions)) {
+  add('generateKeyAndCsr', `options are ${what}`, () => api.generateKeyAndCsr(value), 'bad_argument');
+  add('planKeyFleet', `options are ${what}`, () => api.planKeyFleet(value), 'bad_argument');
+}
+for (const [what, make] of Object.entries(throwingProxies)) {
+  add('generateKeyAndCsr', `options are ${what}`, () => api.generateKeyAndCsr(make()), 'bad_argument');
+  add('planKeyFleet', `options are ${what}`, () => api.planKeyFleet(make()), 'bad_argument');
+}
+add('planKeyFleet', 'a device list over 4 MiB', () => api.planKeyFleet({ ...KEY, devices: 'x'.repeat((4 << 20) + 1) }),
+  'input_too_large');
 add('inspect', 'input is a list Proxy whose get throws',
   () => api.inspect(new Proxy([''], { get() { throw new Error('get'); } }), { now: NOW }), 'bad_argument');
 add('buildJwe', 'an unknown option next to good ones', () => api.buildJwe({ ...base, Salt: new Uint8Array(16) }),
@@ -385,7 +412,7 @@ test('the table is large and covers every function', () => {
   assert.ok(counted.length >= 100, `${counted.length} cases`);
   for (const fn of ['buildJwe', 'openJwe', 'deviceCommand', 'initialPopulateCommand', 'normalizeFingerprint',
     'inspect', 'sha1Fingerprint', 'checkBundle', 'deactivateCommand', 'checkBlob', 'checkBlobs',
-    'planFleet', 'buildFleet', 'pack', 'buildDevice', 'fillFleetSecrets']) {
+    'planFleet', 'buildFleet', 'pack', 'buildDevice', 'fillFleetSecrets', 'generateKeyAndCsr', 'planKeyFleet']) {
     assert.ok(counted.some((c) => c.fn === fn), fn);
   }
 });
