@@ -110,7 +110,8 @@ fn a_request_holds_exactly_what_was_asked_in_order_and_verifies() {
     assert!(req.algorithm.parameters.is_none());
     let spki = req.info.public_key.to_der().unwrap();
     assert_eq!(made.public_key_sha256, hex(&Sha256::digest(&spki)));
-    let verifying = p256::ecdsa::VerifyingKey::from_sec1_bytes(req.info.public_key.subject_public_key.raw_bytes()).unwrap();
+    let verifying =
+        p256::ecdsa::VerifyingKey::from_sec1_bytes(req.info.public_key.subject_public_key.raw_bytes()).unwrap();
     let signature = p256::ecdsa::Signature::from_der(req.signature.raw_bytes()).unwrap();
     verifying.verify(&req.info.to_der().unwrap(), &signature).expect("the request's signature verifies");
     // The key is the request's key, and opens only with the passphrase.
@@ -146,10 +147,20 @@ fn bad_requests_and_passphrases_are_refused_with_their_codes_before_any_key() {
     assert_eq!(code(with(|r| r.common_name = "room\u{0}1".into()), PASSPHRASE, None), "bad_common_name");
     assert_eq!(code(with(|r| r.country = "Norway".into()), PASSPHRASE, None), "bad_country");
     assert_eq!(code(with(|r| r.locality = "a\u{202e}b".into()), PASSPHRASE, None), "bad_subject_attribute");
-    assert_eq!(code(with(|r| r.subject_alt_names = vec!["IP:10.0.0.1".into()]), PASSPHRASE, None), "bad_subject_alt_name");
-    assert_eq!(code(with(|r| r.subject_alt_names = vec!["DNS:møterom.example.com".into()]), PASSPHRASE, None), "bad_subject_alt_name");
     assert_eq!(
-        code(with(|r| r.subject_alt_names = (0..1000).map(|i| format!("DNS:r{i}.example.com")).collect()), PASSPHRASE, None),
+        code(with(|r| r.subject_alt_names = vec!["IP:10.0.0.1".into()]), PASSPHRASE, None),
+        "bad_subject_alt_name"
+    );
+    assert_eq!(
+        code(with(|r| r.subject_alt_names = vec!["DNS:møterom.example.com".into()]), PASSPHRASE, None),
+        "bad_subject_alt_name"
+    );
+    assert_eq!(
+        code(
+            with(|r| r.subject_alt_names = (0..1000).map(|i| format!("DNS:r{i}.example.com")).collect()),
+            PASSPHRASE,
+            None
+        ),
         "too_many_subject_alt_names"
     );
     assert_eq!(code(with(|r| r.key_usage = vec!["keyAgreement".into()]), PASSPHRASE, None), "bad_key_usage");
@@ -174,9 +185,11 @@ fn fleet_input(devices: &str, cn: &str, sans: &[&str]) -> KeyFleetInput {
 
 #[test]
 fn a_fleet_fills_the_patterns_and_seals_every_key_under_the_one_passphrase() {
-    let input = fleet_input("device,secret\nroom-1,\nroom-2,\nLobby,\n", "{device}.example.com", &["DNS:{device}.example.com"]);
+    let input =
+        fleet_input("device,secret\nroom-1,\nroom-2,\nLobby,\n", "{device}.example.com", &["DNS:{device}.example.com"]);
     let mut fleet = plan_key_fleet(&input).unwrap();
-    let names: Vec<_> = fleet.devices().iter().map(|d| (d.device.clone(), d.common_name.clone(), d.file.clone())).collect();
+    let names: Vec<_> =
+        fleet.devices().iter().map(|d| (d.device.clone(), d.common_name.clone(), d.file.clone())).collect();
     assert_eq!(
         names,
         [
@@ -204,9 +217,16 @@ fn a_fleet_fills_the_patterns_and_seals_every_key_under_the_one_passphrase() {
 #[test]
 fn a_fleet_is_refused_whole_when_any_device_cannot_be_asked_for() {
     let code = |input: KeyFleetInput| plan_key_fleet(&input).err().map(|e| e.code());
-    assert_eq!(code(fleet_input("room-1\nroom-2\n", "room.example.com", &[])), Some("bad_common_name"), "no {{device}}");
+    assert_eq!(
+        code(fleet_input("room-1\nroom-2\n", "room.example.com", &[])),
+        Some("bad_common_name"),
+        "no {{device}}"
+    );
     assert_eq!(code(fleet_input("room-1\n", "room.example.com", &[])), None, "one device may have a fixed name");
-    assert_eq!(code(fleet_input("room-1\nRoom 2\n", "{device}", &["DNS:{device}.example.com"])), Some("bad_subject_alt_name"));
+    assert_eq!(
+        code(fleet_input("room-1\nRoom 2\n", "{device}", &["DNS:{device}.example.com"])),
+        Some("bad_subject_alt_name")
+    );
     assert_eq!(code(fleet_input("room-1\nroom-1\n", "{device}", &[])), Some("bad_manifest"));
     assert_eq!(code(fleet_input("\n\n", "{device}", &[])), Some("bad_manifest"));
     let mut input = fleet_input("room-1\n", "{device}", &[]);
@@ -216,4 +236,26 @@ fn a_fleet_is_refused_whole_when_any_device_cannot_be_asked_for() {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 200 keys sealed together cost the fleet engine one derivation when it
+/// reads them back: one each would be 200 × 131,072 units of scrypt, over
+/// the fleet's budget of 20 million (`MAX_FLEET_KDF_WORK`) after 152 keys.
+#[test]
+fn a_fleets_keys_are_read_back_with_one_derivation() {
+    use webex_device_identity::fleet::{plan_fleet, FileInput, FleetInput};
+    let names: String = (0..200).map(|i| format!("room-{i}\n")).collect();
+    let mut keys = plan_key_fleet(&fleet_input(&names, "{device}.example.com", &[])).unwrap();
+    let pems: Vec<(String, String)> =
+        (0..200).map(|i| (format!("room-{i}.key"), keys.generate(i).unwrap().key_pem.clone())).collect();
+    let files: Vec<FileInput<'_>> = pems.iter().map(|(name, pem)| FileInput { name, bytes: pem.as_bytes() }).collect();
+    let manifest = "device,secret\nroom-0,a secret\n";
+    let plan =
+        plan_fleet(&FleetInput { manifest, files: &files, passphrase: Some(PASSPHRASE), now: 0, expires_before: None })
+            .unwrap();
+    // Every key was read (each is an unused file: no certificate came back yet); none was refused.
+    let findings = &plan.report().findings;
+    let unused = findings.iter().filter(|f| f.code.code() == "unused_file").map(|f| f.files.len()).sum::<usize>();
+    assert_eq!(unused, 200, "{findings:?}");
+    assert!(findings.iter().all(|f| f.code.code() == "unused_file"), "{findings:?}");
 }

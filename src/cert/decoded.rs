@@ -3,9 +3,9 @@
 //! its key derivation runs, wherever it is (another PEM block, another file,
 //! inside a PKCS#12), and the 17th certificate is refused, not the 16th.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::cert::kdf_share::KdfShare;
 use crate::cert::key::PrivateKey;
 use crate::cert::refusal;
 use crate::finding::Finding;
@@ -21,8 +21,9 @@ pub(crate) struct Decoded {
     earlier_certs: usize,
     earlier_keys: usize,
     /// Key-derivation work that many files share (a fleet's), charged before
-    /// each derivation runs, on top of each file's own cap. `None`: only those.
-    pub kdf_budget: Option<Rc<Cell<u64>>>,
+    /// each derivation runs, on top of each file's own cap, with the
+    /// derivations already done. `None`: only each file's own cap.
+    pub kdf_share: Option<Rc<KdfShare>>,
 }
 
 impl Decoded {
@@ -31,7 +32,7 @@ impl Decoded {
         Decoded {
             earlier_certs: so_far.earlier_certs + so_far.certs.len(),
             earlier_keys: so_far.earlier_keys + so_far.keys.len(),
-            kdf_budget: so_far.kdf_budget.clone(),
+            kdf_share: so_far.kdf_share.clone(),
             ..Decoded::default()
         }
     }
@@ -63,13 +64,9 @@ impl Decoded {
     /// Charges `units` of key derivation to the shared budget, if there is
     /// one, before the derivation runs; refuses it when the budget is spent.
     pub fn charge_kdf(&self, units: u64) -> Result<(), Finding> {
-        let Some(budget) = &self.kdf_budget else { return Ok(()) };
-        match budget.get().checked_sub(units) {
-            Some(left) => {
-                budget.set(left);
-                Ok(())
-            }
-            None => Err(refusal::shared_kdf_budget_spent()),
+        match &self.kdf_share {
+            Some(share) => share.charge(units),
+            None => Ok(()),
         }
     }
 

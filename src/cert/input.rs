@@ -116,8 +116,9 @@ fn damaged(damage: Damage) -> Finding {
 
 /// An encrypted PKCS#8 key: its derivation charged to a shared budget first.
 fn encrypted_key(decoded: &mut Decoded, der: &[u8], passphrase: Option<&str>) -> Result<(), Finding> {
-    decoded.charge_kdf(key::kdf_work(der))?;
-    decoded.push_key(key::from_encrypted_pkcs8(der, passphrase)?)
+    decoded.expect_key()?;
+    let key = key::from_encrypted_pkcs8(der, passphrase, decoded.kdf_share.as_deref())?;
+    decoded.push_key(key)
 }
 
 fn from_der(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Result<Decoded, Finding> {

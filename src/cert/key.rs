@@ -10,6 +10,7 @@ use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use x509_parser::x509::SubjectPublicKeyInfo;
 use zeroize::Zeroizing;
 
+use crate::cert::kdf_share::KdfShare;
 use crate::cert::oids;
 use crate::cert::report::KeyInfo;
 use crate::finding::{Finding, FindingCode};
@@ -209,18 +210,55 @@ pub(crate) fn is_encrypted_pkcs8(der: &[u8]) -> bool {
 }
 
 /// Decrypts an encrypted PKCS#8 key, refusing KDF work above the caps first.
-pub(crate) fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&str>) -> Result<PrivateKey, Finding> {
+/// With a `share` (a fleet's files), the derivation is charged to it, and a
+/// key sealed as `keys::export` seals (scrypt or PBKDF2-SHA256, AES-256-CBC)
+/// reuses a derivation another key of the fleet already made.
+pub(crate) fn from_encrypted_pkcs8(
+    der: &[u8],
+    passphrase: Option<&str>,
+    share: Option<&KdfShare>,
+) -> Result<PrivateKey, Finding> {
     let encrypted = EncryptedPrivateKeyInfoRef::from_der(der).map_err(|_| unreadable("encrypted private key"))?;
     check_kdf_cost(&encrypted.encryption_algorithm)?;
     let Some(passphrase) = passphrase else {
+        // Charged all the same, as the work would be once a passphrase is given.
+        if let Some(share) = share {
+            share.charge(kdf_work(der))?;
+        }
         return Err(Finding::new(
             FindingCode::EncryptedNeedsPassphrase,
             "The private key is encrypted. Enter its passphrase.",
         ));
     };
-    let plain = encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?;
+    let plain = match (share, &encrypted.encryption_algorithm) {
+        (Some(share), pkcs5::EncryptionScheme::Pbes2(params)) => {
+            match (&params.encryption, share.aes256_key(&params.kdf, passphrase, kdf_work(der))?) {
+                (pkcs5::pbes2::EncryptionScheme::Aes256Cbc { iv }, Some(key)) => {
+                    use cbc::cipher::block_padding::Pkcs7;
+                    use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
+                    let cipher = cbc::Decryptor::<aes::Aes256>::new(&(*key).into(), &(*iv).into());
+                    Zeroizing::new(
+                        cipher
+                            .decrypt_padded_vec::<Pkcs7>(encrypted.encrypted_data.as_bytes())
+                            .map_err(|_| wrong_passphrase("private key"))?,
+                    )
+                }
+                _ => Zeroizing::new(
+                    encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?.as_bytes().to_vec(),
+                ),
+            }
+        }
+        (share, _) => {
+            if let Some(share) = share {
+                share.charge(kdf_work(der))?;
+            }
+            Zeroizing::new(
+                encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?.as_bytes().to_vec(),
+            )
+        }
+    };
     // A wrong passphrase can still unpad by chance; then the DER is garbage.
-    from_pkcs8(plain.as_bytes(), "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
+    from_pkcs8(&plain, "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
 }
 
 /// The key-derivation work an encrypted PKCS#8 key asks for, in PBKDF2

@@ -9,6 +9,7 @@ mod decoded;
 mod der;
 mod describe;
 mod input;
+mod kdf_share;
 mod key;
 mod name;
 mod oids;
@@ -27,6 +28,7 @@ use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
 pub(crate) use decoded::Decoded;
+pub(crate) use kdf_share::{derive_aes256, KdfShare};
 pub(crate) use key::{p256_pkcs8_der, PrivateKey};
 pub(crate) use oids::{EC_PUBLIC_KEY, P256};
 pub(crate) use summary::{summarize, Summary};
@@ -64,14 +66,14 @@ impl<'a> InspectOptions<'a> {
 
 /// Reads one file on its own (the fleet reads each of many files apart):
 /// its certificates as DER and its key, or why it cannot be read.
-/// Key derivation is charged to `kdf_budget`, which the files share.
+/// Key derivation is charged to `kdf_share`, which the files share.
 pub(crate) fn read_file(
     input: Input<'_>,
     passphrase: Option<&str>,
-    kdf_budget: &std::rc::Rc<std::cell::Cell<u64>>,
+    kdf_share: &std::rc::Rc<KdfShare>,
 ) -> Result<Decoded, Finding> {
     let mut start = Decoded::default();
-    start.kdf_budget = Some(kdf_budget.clone());
+    start.kdf_share = Some(kdf_share.clone());
     input::decode(input, passphrase, &start)
 }
 

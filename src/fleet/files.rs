@@ -3,10 +3,9 @@
 //! pairing, and every key with its public half. A file that cannot be read
 //! is a fleet finding naming it; the others are read all the same.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::cert::{read_file, summarize, Input, PrivateKey, Summary};
+use crate::cert::{read_file, summarize, Input, KdfShare, PrivateKey, Summary};
 use crate::error::{Error, ErrorKind};
 use crate::finding::Finding;
 use crate::shared::caps::{MAX_FLEET_BYTES, MAX_FLEET_FILES, MAX_FLEET_KDF_WORK};
@@ -56,8 +55,8 @@ pub(crate) struct PoolKey {
 /// A fresh budget of key derivation for a fleet's files, shared by every
 /// read charged to it: each file is capped on its own, and two thousand
 /// files each at their cap would still hang the page.
-pub(crate) fn kdf_budget() -> Rc<Cell<u64>> {
-    Rc::new(Cell::new(MAX_FLEET_KDF_WORK))
+pub(crate) fn kdf_budget() -> Rc<KdfShare> {
+    KdfShare::new(MAX_FLEET_KDF_WORK)
 }
 
 /// Reads every file; `passphrase_for(name)` opens the encrypted ones, and
@@ -68,7 +67,7 @@ pub(crate) fn kdf_budget() -> Rc<Cell<u64>> {
 pub(crate) fn read<'p>(
     files: &[FileInput<'_>],
     passphrase_for: impl Fn(&str) -> Option<&'p str>,
-    kdf_budget: &Rc<Cell<u64>>,
+    kdf_budget: &Rc<KdfShare>,
 ) -> Result<Pool, Error> {
     check_caps(files)?;
     let mut pool = Pool::default();

@@ -3,14 +3,13 @@
 //! checks. The plan keeps each device's bundle (its private key) and
 //! secrets in memory for the build; its report (`report.rs`) holds neither.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use serde::Serialize;
 use sha1::{Digest, Sha1};
 use zeroize::Zeroizing;
 
-use crate::cert::{report_on, Decoded, InspectOptions, Profile, Report};
+use crate::cert::{report_on, Decoded, InspectOptions, KdfShare, Profile, Report};
 use crate::error::{Error, ErrorKind};
 use crate::finding::{Finding, FindingCode};
 use crate::fleet::files::{self, FileInput, Pool};
@@ -64,7 +63,7 @@ pub(crate) struct Deferred {
     files: Vec<HeldFile>,
     build_files: Vec<Option<BuildFiles>>,
     now: i64,
-    kdf_budget: Rc<Cell<u64>>,
+    kdf_budget: Rc<KdfShare>,
 }
 
 impl std::fmt::Debug for Plan {

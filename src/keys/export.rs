@@ -14,10 +14,12 @@
 
 use aes::cipher::block_padding::Pkcs7;
 use aes::cipher::{BlockModeEncrypt, KeyIvInit};
+use pkcs5::pbes2::{Kdf, Pbkdf2Params, ScryptParams};
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::pem::LineEnding;
 use zeroize::Zeroizing;
 
+use crate::cert::derive_aes256;
 use crate::error::{Error, ErrorKind};
 use crate::keys::der::{octets, oid, sequence, uint};
 use crate::shared::random::random_bytes;
@@ -78,26 +80,27 @@ impl KeySealer {
 
     /// `new` with a given salt: for `new` and for tests against a reference.
     pub(crate) fn with_salt(passphrase: &str, salt: &[u8], encryption: KeyEncryption) -> Result<Self, Error> {
-        let mut key = Zeroizing::new([0u8; 32]);
-        let kdf = match encryption {
+        let bad = || Error::new(ErrorKind::BadArgument, "The key encryption parameters are not valid.");
+        // The derivation is cert's, the one that reads these keys back (and
+        // makes it once for a whole fleet); the parameters are written here.
+        let (kdf, params) = match encryption {
             KeyEncryption::Scrypt => {
-                let params = scrypt::Params::new(SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P)
-                    .map_err(|_| Error::new(ErrorKind::BadArgument, "The scrypt parameters are not valid."))?;
-                scrypt::scrypt(passphrase.as_bytes(), salt, &params, &mut key[..])
-                    .map_err(|_| Error::new(ErrorKind::BadArgument, "The scrypt parameters are not valid."))?;
+                let params = scrypt::Params::new(SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P).map_err(|_| bad())?;
+                let kdf: Kdf = ScryptParams::from_params_and_salt(params, salt).map_err(|_| bad())?.into();
                 // RFC 7914 7.1: salt, costParameter, blockSize, parallelizationParameter.
-                let params =
-                    sequence(&[&octets(salt)?, &uint(1 << SCRYPT_LOG_N)?, &uint(SCRYPT_R)?, &uint(SCRYPT_P)?])?;
-                sequence(&[&oid(SCRYPT)?, &params])?
+                let der = sequence(&[&octets(salt)?, &uint(1 << SCRYPT_LOG_N)?, &uint(SCRYPT_R)?, &uint(SCRYPT_P)?])?;
+                (kdf, sequence(&[&oid(SCRYPT)?, &der])?)
             }
             KeyEncryption::Pbkdf2 => {
-                pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), salt, PBKDF2_ITERATIONS, &mut key[..]);
+                let kdf: Kdf = Pbkdf2Params::hmac_sha256(PBKDF2_ITERATIONS, salt).map_err(|_| bad())?.into();
                 // RFC 8018 A.2: salt, iterationCount, prf (hmacWithSHA256, NULL parameters).
                 let prf = sequence(&[&oid(HMAC_WITH_SHA256)?, &[5, 0]])?;
-                let params = sequence(&[&octets(salt)?, &uint(PBKDF2_ITERATIONS)?, &prf])?;
-                sequence(&[&oid(PBKDF2)?, &params])?
+                let der = sequence(&[&octets(salt)?, &uint(PBKDF2_ITERATIONS)?, &prf])?;
+                (kdf, sequence(&[&oid(PBKDF2)?, &der])?)
             }
         };
+        let key = derive_aes256(&kdf, passphrase).ok_or_else(bad)?;
+        let kdf = params;
         Ok(KeySealer { kdf, key })
     }
 
@@ -123,7 +126,7 @@ impl KeySealer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pkcs5::pbes2::{EncryptionScheme, Parameters, Pbkdf2Params};
+    use pkcs5::pbes2::{EncryptionScheme, Parameters};
     use pkcs8::der::asn1::OctetStringRef;
     use pkcs8::der::Encode;
     use pkcs8::EncryptedPrivateKeyInfoRef;
