@@ -18,7 +18,7 @@
 //   BENCH_FLEET_SCALING_DEVICES=24   devices of the fleet built with 1 and with W workers (scaling)
 //   BENCH_FLEET_ROUNDS=3             fleet rounds, ours and the Python reference alternating; 1 when BENCH_RUNS < 10
 //   BENCH_FLEET_WORKERS              W (default: navigator.hardwareConcurrency in Chromium, at most 8, as the page's pool)
-//   BENCH_SKIP=a,b       skip: native, node, chromium, firefox, throughput, fleet, load
+//   BENCH_SKIP=a,b       skip: native, node, chromium, firefox, throughput, fleet, load, keys
 //   BENCH_OUT=path       where to write the JSON (default bench/results.json)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -655,6 +655,40 @@ function sizes() {
   };
 }
 
+// ---------------------------------------------------------------- keys and requests
+
+/**
+ * The key workflow in Node (committed pkg/, bench/keys.mjs) against the same
+ * work through Python's cryptography and hashlib (bench/keys_ref.py), rounds
+ * alternating: a fleet's key and request each (one derivation for all), and
+ * one device's whole job with each key encryption.
+ */
+function keysBench() {
+  const ROUNDS = 3;
+  const DEVICES = 50;
+  const SINGLES = 5;
+  const ours = { perKeyMs: [], scryptMs: [], pbkdf2Ms: [], planMs: [] };
+  const ref = { perKeyMs: [], scryptMs: [], pbkdf2Ms: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const o = runJson(process.execPath, [join(ROOT, 'bench', 'keys.mjs'), String(DEVICES), String(SINGLES)]);
+    for (const k of Object.keys(ours)) ours[k].push(...[o[k]].flat());
+    const r = runJson('python3', [join(ROOT, 'bench', 'keys_ref.py'), String(DEVICES), String(SINGLES)]);
+    for (const k of Object.keys(ref)) ref[k].push(...r[k]);
+  }
+  const median = (values) => stats(values).median;
+  const row = (k) => ({ ours: median(ours[k]), reference: median(ref[k]), ratio: median(ours[k]) / median(ref[k]) });
+  results.keys = {
+    what: `Node, committed pkg/ vs Python cryptography + hashlib (OpenSSL), ${ROUNDS} alternating rounds`,
+    keyAndCsrMs: row('perKeyMs'),
+    scryptExportMs: row('scryptMs'),
+    pbkdf2ExportMs: row('pbkdf2Ms'),
+    fleetPlanMs: median(ours.planMs),
+  };
+  log(`keys: key+CSR ${results.keys.keyAndCsrMs.ours.toFixed(2)} ms (ref ${results.keys.keyAndCsrMs.reference.toFixed(3)}); `
+    + `with scrypt export ${results.keys.scryptExportMs.ours.toFixed(1)} ms = ${results.keys.scryptExportMs.ratio.toFixed(2)}×; `
+    + `with PBKDF2 export ${results.keys.pbkdf2ExportMs.ours.toFixed(1)} ms = ${results.keys.pbkdf2ExportMs.ratio.toFixed(2)}×`);
+}
+
 // ---------------------------------------------------------------- run
 
 const started = performance.now();
@@ -692,6 +726,7 @@ try {
   if (chromium && !SKIP.has('throughput')) await timed('throughput', () => attempt('throughput', () => throughput(chromium)));
   if (chromium && !SKIP.has('fleet')) await timed('fleet', () => attempt('fleet', () => fleetBench(chromium)));
   if (chromium && !SKIP.has('load')) await timed('load', () => attempt('load', () => load(chromium)));
+  if (!SKIP.has('keys')) await timed('keys', () => attempt('keys', keysBench));
 } finally {
   await chromium?.close().catch(() => {});
   await firefox?.close().catch(() => {});
