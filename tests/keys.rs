@@ -3,6 +3,13 @@
 //! use to write it), its signature checked with `p256`, every key decrypted
 //! by `pkcs8`'s own PBES2. OpenSSL's reading of the same, and the loop
 //! through a CA and the fleet engine, is `tests/interop/test_keys.py`.
+//! The same tests run in the browsers, where the key comes from
+//! `crypto.getRandomValues`.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use p256::ecdsa::signature::Verifier;
 use pkcs8::der::{Decode, DecodePem, Encode};
