@@ -29,18 +29,27 @@ pub(crate) fn file_findings(pool: &Pool, assignments: &Assignments) -> Vec<Findi
         }
     }
     let mut findings = Vec::new();
-    for (file, used) in pool.files.iter().zip(used) {
+    for (index, (file, used)) in pool.files.iter().zip(used).enumerate() {
         if let Some(problem) = &file.problem {
             findings.push(problem.clone());
         } else if !used {
-            let mut finding = Finding::new(
-                FindingCode::UnusedFile,
+            // A key alone: its certificate is not among the files (not back from the CA yet, or not dropped).
+            let key_alone =
+                pool.keys.iter().any(|k| k.file == index) && !pool.certs.iter().any(|c| c.files.contains(&index));
+            let message = if key_alone {
+                format!(
+                    "The key in \"{}\" belongs to no certificate among the files. Add its certificate (the one the \
+                     CA issued for its request), or leave the key out.",
+                    quote(&file.name)
+                )
+            } else {
                 format!(
                     "Nothing in \"{}\" goes to a device in the manifest. If it should, name it in the device's \
                      certificate column, or check the certificate's CN.",
                     quote(&file.name)
-                ),
-            );
+                )
+            };
+            let mut finding = Finding::new(FindingCode::UnusedFile, message);
             finding.files = vec![file.name.clone()];
             findings.push(finding);
         }
