@@ -1,8 +1,6 @@
 //! Describes one certificate for people: names, validity, key, usages and
 //! fingerprints, as the report shows them.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -13,7 +11,7 @@ use crate::cert::extensions::{self, GeneralName};
 use crate::cert::public_key::{self, PublicKey};
 use crate::cert::report::{AltName, CertificateInfo, PublicKeyInfo};
 use crate::cert::signature::{self, Verdict};
-use crate::cert::{name, oids};
+use crate::cert::{ip, name, oids};
 use crate::shared::hex;
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -70,7 +68,7 @@ fn alt_names(cert: &Certificate<'_>) -> Vec<AltName> {
                 GeneralName::Dns(s) => ("DNS", s.to_owned()),
                 GeneralName::Email(s) => ("email", s.to_owned()),
                 GeneralName::Uri(s) => ("URI", s.to_owned()),
-                GeneralName::Ip(bytes) => ("IP", ip(bytes)),
+                GeneralName::Ip(bytes) => ("IP", ip::ip(bytes)),
                 // The rare kinds, in the form openssl prints them.
                 GeneralName::Directory(dn) => ("other", format!("DirName:{}", name::display(dn))),
                 GeneralName::Other(oid) => ("other", format!("othername:{}", oids::dotted(oid))),
@@ -82,14 +80,6 @@ fn alt_names(cert: &Certificate<'_>) -> Vec<AltName> {
             AltName { kind, value }
         })
         .collect()
-}
-
-fn ip(bytes: &[u8]) -> String {
-    match bytes.len() {
-        4 => Ipv4Addr::from(<[u8; 4]>::try_from(bytes).expect("length 4")).to_string(),
-        16 => Ipv6Addr::from(<[u8; 16]>::try_from(bytes).expect("length 16")).to_string(),
-        _ => hex::encode(bytes),
-    }
 }
 
 fn public_key(cert: &Certificate<'_>) -> PublicKeyInfo {

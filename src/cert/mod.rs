@@ -11,6 +11,7 @@ mod der;
 mod describe;
 mod extensions;
 mod input;
+mod ip;
 mod key;
 mod name;
 mod oids;
