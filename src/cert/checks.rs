@@ -1,11 +1,11 @@
 //! The checks (spec, "Certificate requirements"). Each problem becomes a
 //! finding; nothing stops at the first one, so the admin sees all of them.
 
-use x509_parser::certificate::X509Certificate;
-use x509_parser::public_key::PublicKey;
-
-use crate::cert::describe::{common_name, iso8601, name_common_name};
+use crate::cert::certificate::Certificate;
+use crate::cert::describe::{common_name, iso8601, timestamp};
+use crate::cert::extensions;
 use crate::cert::key::PrivateKey;
+use crate::cert::public_key::{self, PublicKey};
 use crate::cert::signature::{self, Verdict};
 use crate::cert::{name, oids, Profile};
 use crate::finding::{Finding, FindingCode, Passed, PassedCode};
@@ -50,7 +50,7 @@ impl Found {
 /// `key` is the input's one private key, if any.
 pub(crate) fn run(
     profile: &Profile,
-    certs: &[X509Certificate<'_>],
+    certs: &[Certificate<'_>],
     self_signed: &[bool],
     key: Option<&PrivateKey>,
     now: i64,
@@ -83,7 +83,7 @@ pub(crate) fn run(
         }
     }
     if all_valid {
-        let until = iso8601(certs[leaf].validity().not_after);
+        let until = iso8601(certs[leaf].not_after());
         passed.push(Passed::new(
             PassedCode::Valid,
             format!("Every certificate given is valid now. {} is valid until {until}.", name(&certs[leaf])),
@@ -94,23 +94,23 @@ pub(crate) fn run(
 }
 
 /// "The certificate "CN"" (or its whole subject), to start a message with.
-fn name(cert: &X509Certificate<'_>) -> String {
+fn name(cert: &Certificate<'_>) -> String {
     format!("The certificate {}", quoted(cert))
 }
 
 /// The certificate's CN (or subject) in quotes, cut to a length a message can carry.
-fn quoted(cert: &X509Certificate<'_>) -> String {
+fn quoted(cert: &Certificate<'_>) -> String {
     match common_name(cert) {
         Some(cn) => format!("\"{}\"", quote(&cn)),
-        None => format!("\"{}\"", quote(&name::display(cert.subject()))),
+        None => format!("\"{}\"", quote(&name::display(cert.subject))),
     }
 }
 
 /// The certificate's issuer by its CN (or whole name) in quotes, bounded.
-fn quoted_issuer(cert: &X509Certificate<'_>) -> String {
-    match name_common_name(cert.issuer()) {
+fn quoted_issuer(cert: &Certificate<'_>) -> String {
+    match name::common_name(cert.issuer) {
         Some(cn) => format!("\"{}\"", quote(&cn)),
-        None => format!("\"{}\"", quote(&name::display(cert.issuer()))),
+        None => format!("\"{}\"", quote(&name::display(cert.issuer))),
     }
 }
 
@@ -118,7 +118,7 @@ fn quoted_issuer(cert: &X509Certificate<'_>) -> String {
 /// the one certificate that issues no other in the input.
 fn find_leaf(
     profile: &Profile,
-    certs: &[X509Certificate<'_>],
+    certs: &[Certificate<'_>],
     key: Option<&PrivateKey>,
     findings: &mut Found,
     passed: &mut Vec<Passed>,
@@ -155,15 +155,15 @@ fn find_leaf(
     leaf
 }
 
-fn end_of_chain(certs: &[X509Certificate<'_>]) -> usize {
+fn end_of_chain(certs: &[Certificate<'_>]) -> usize {
     (0..certs.len())
-        .find(|&i| !certs.iter().enumerate().any(|(j, c)| j != i && c.issuer().as_raw() == certs[i].subject().as_raw()))
+        .find(|&i| !certs.iter().enumerate().any(|(j, c)| j != i && c.issuer == certs[i].subject))
         .unwrap_or(0)
 }
 
 fn walk_chain(
     profile: &Profile,
-    certs: &[X509Certificate<'_>],
+    certs: &[Certificate<'_>],
     self_signed: &[bool],
     leaf: usize,
     findings: &mut Found,
@@ -188,7 +188,7 @@ fn walk_chain(
         }
         let candidates: Vec<usize> = (0..certs.len())
             .filter(|&i| i != current && i != leaf && !chain.contains(&i))
-            .filter(|&i| certs[i].subject().as_raw() == cert.issuer().as_raw())
+            .filter(|&i| certs[i].subject == cert.issuer)
             .collect();
         // Of several issuers with the right name, prefer one whose key verifies.
         let verdicts: Vec<(usize, Verdict)> =
@@ -212,7 +212,7 @@ fn walk_chain(
                      different certificate with the same name. Use the intermediate your CA sent with this \
                      certificate.",
                     name(cert),
-                    quote(&name::display(certs[issuer].subject()))
+                    quote(&name::display(certs[issuer].subject))
                 ),
                 &[Source::Cert(current), Source::Cert(issuer)],
             ),
@@ -246,7 +246,7 @@ fn walk_chain(
 /// The issuer of `cert` (index `at`) is not in the input. Above the leaf it is
 /// an intermediate, which devices may need; above a CA certificate it is the
 /// root (never sent: devices carry the well-known roots) or a higher intermediate.
-fn missing_issuer(cert: &X509Certificate<'_>, is_leaf: bool, at: usize, findings: &mut Found) {
+fn missing_issuer(cert: &Certificate<'_>, is_leaf: bool, at: usize, findings: &mut Found) {
     let (code, mut message) = if is_leaf {
         (
             FindingCode::ChainIncomplete,
@@ -269,16 +269,15 @@ fn missing_issuer(cert: &X509Certificate<'_>, is_leaf: bool, at: usize, findings
             ),
         )
     };
-    if let Some(url) = crate::cert::describe::describe_ca_issuers(cert) {
+    if let Some(url) = extensions::ca_issuers_url(cert) {
         message.push_str(&format!(" The certificate says it can be downloaded from {}", quote(&url)));
     }
     findings.push(code, message, &[Source::Cert(at)]);
 }
 
 /// Checks one certificate's validity at `now`; true when it is valid (if soon to end).
-fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now: i64, findings: &mut Found) -> bool {
-    let validity = cert.validity();
-    let (start, end) = (validity.not_before.timestamp(), validity.not_after.timestamp());
+fn check_validity(profile: &Profile, cert: &Certificate<'_>, at: usize, now: i64, findings: &mut Found) -> bool {
+    let (start, end) = (timestamp(cert.not_before()), timestamp(cert.not_after()));
     let about = [Source::Cert(at)];
     if now < start {
         findings.push(
@@ -286,7 +285,7 @@ fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now:
             format!(
                 "{} is not valid before {}. Check this computer's clock, or wait until then.",
                 name(cert),
-                iso8601(validity.not_before)
+                iso8601(cert.not_before())
             ),
             &about,
         );
@@ -294,7 +293,7 @@ fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now:
     } else if now > end {
         findings.push(
             FindingCode::Expired,
-            format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), iso8601(validity.not_after)),
+            format!("{} expired on {}. Ask your CA for a new certificate.", name(cert), iso8601(cert.not_after())),
             &about,
         );
         return false;
@@ -304,7 +303,7 @@ fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now:
             format!(
                 "{} expires on {}, in {} days. Plan its renewal now.",
                 name(cert),
-                iso8601(validity.not_after),
+                iso8601(cert.not_after()),
                 (end - now) / 86_400
             ),
             &about,
@@ -313,18 +312,12 @@ fn check_validity(profile: &Profile, cert: &X509Certificate<'_>, at: usize, now:
     true
 }
 
-fn is_p256(cert: &X509Certificate<'_>) -> bool {
+fn is_p256(cert: &Certificate<'_>) -> bool {
     let spki = cert.public_key();
-    matches!(spki.parsed(), Ok(PublicKey::EC(_))) && oids::curve_of(spki) == Some(oids::P256)
+    matches!(public_key::read(spki), Some(PublicKey::Ec(_))) && oids::curve_of(spki) == Some(oids::P256)
 }
 
-fn check_leaf(
-    profile: &Profile,
-    leaf: &X509Certificate<'_>,
-    at: usize,
-    findings: &mut Found,
-    passed: &mut Vec<Passed>,
-) {
+fn check_leaf(profile: &Profile, leaf: &Certificate<'_>, at: usize, findings: &mut Found, passed: &mut Vec<Passed>) {
     let about = [Source::Cert(at)];
     if profile.leaf_must_be_p256 && is_p256(leaf) {
         passed.push(Passed::new(PassedCode::LeafP256, "The device certificate's key is ECDSA P-256, as devices need."));
@@ -342,7 +335,7 @@ fn check_leaf(
             &about,
         );
     }
-    if leaf.is_ca() {
+    if extensions::is_ca(leaf) {
         findings.push(
             FindingCode::CaCertificateAsLeaf,
             "The device certificate is a CA certificate (basicConstraints CA:TRUE). Use the device's own \
@@ -350,8 +343,8 @@ fn check_leaf(
             &about,
         );
     }
-    if let Ok(Some(ku)) = leaf.key_usage() {
-        if ku.value.digital_signature() {
+    if let Some(flags) = extensions::key_usage(leaf) {
+        if flags & 1 == 1 {
             passed.push(Passed::new(PassedCode::KeyUsage, "The certificate's key usage includes digitalSignature."));
         } else {
             findings.push(

@@ -6,6 +6,7 @@
 
 use pkcs8::der::{Class, Decode, Header, Reader, SliceReader, Tag};
 
+use crate::cert::tlv;
 use crate::shared::caps::MAX_DER_DEPTH;
 
 /// True when `bytes` is one value, framed as DER requires all the way down
@@ -44,6 +45,43 @@ fn value(reader: &mut SliceReader<'_>, depth: usize) -> bool {
     true
 }
 
+/// `bytes` with every length written as DER writes it, when `bytes` is one
+/// value (nested at most [`MAX_DER_DEPTH`] deep) whose lengths are only
+/// written longer than that: BER's `83 00 01 0f` for `82 01 0f`. Parsers
+/// read those, and x509-cert does not; the indefinite form is not taken.
+pub(crate) fn with_der_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    reframe(bytes, &mut out, 1)?.is_empty().then_some(out)
+}
+
+/// Writes the TLV at the start of `bytes` to `out` with DER's lengths; what follows it.
+fn reframe<'a>(bytes: &'a [u8], out: &mut Vec<u8>, depth: usize) -> Option<&'a [u8]> {
+    let (tlv, after) = tlv::split(bytes)?;
+    if depth > MAX_DER_DEPTH {
+        return None;
+    }
+    let mut inner = Vec::new();
+    if tlv.tag & 0x20 == 0 {
+        inner.extend_from_slice(tlv.value);
+    } else {
+        let mut contents = tlv.value;
+        while !contents.is_empty() {
+            contents = reframe(contents, &mut inner, depth + 1)?;
+        }
+    }
+    out.push(tlv.tag);
+    if inner.len() < 0x80 {
+        out.push(inner.len() as u8);
+    } else {
+        let octets = inner.len().to_be_bytes();
+        let skip = octets.iter().take_while(|&&octet| octet == 0).count();
+        out.push(0x80 | (octets.len() - skip) as u8);
+        out.extend_from_slice(&octets[skip..]);
+    }
+    out.append(&mut inner);
+    Some(after)
+}
+
 #[cfg(test)]
 mod tests {
     //! The reference is pyasn1's BER reader and DER writer, run by
@@ -66,7 +104,7 @@ mod tests {
         ("OCTET STRING in pieces", include_bytes!("../../tests/hostile/cert-ber-constructed-octet-string.der")),
     ];
 
-    /// Every certificate of the fixtures that x509-parser reads, as DER.
+    /// Every certificate of the fixtures that x509-cert reads, as DER.
     fn fixture_certificates() -> Vec<Vec<u8>> {
         let mut found = Vec::new();
         for (path, bytes) in fixtures::FILES {
@@ -77,7 +115,7 @@ mod tests {
                 found.push(bytes.to_vec());
             }
         }
-        found.retain(|der| matches!(x509_parser::parse_x509_certificate(der), Ok((rest, _)) if rest.is_empty()));
+        found.retain(|der| crate::cert::certificate::Certificate::from_der(der).is_some());
         found
     }
 
@@ -97,6 +135,21 @@ mod tests {
             assert_ne!(ber, LEAF, "{what}");
             assert!(!is_der(ber), "{what}");
         }
+    }
+
+    #[test]
+    fn long_lengths_are_written_again_as_der() {
+        for (what, ber) in &BER[..2] {
+            assert_eq!(with_der_lengths(ber).as_deref(), Some(LEAF), "{what}");
+        }
+        for (what, ber) in &BER[2..] {
+            assert_ne!(with_der_lengths(ber).as_deref(), Some(LEAF), "{what}");
+        }
+        assert_eq!(with_der_lengths(LEAF).as_deref(), Some(LEAF));
+        assert_eq!(with_der_lengths(&[0x30, 0x83, 0, 0, 4, 0x02, 0x81, 1, 5]), Some(vec![0x30, 3, 0x02, 1, 5]));
+        assert_eq!(with_der_lengths(&[0x30, 0x80, 0x02, 0x01, 0x05, 0x00, 0x00]), None, "indefinite length");
+        assert_eq!(with_der_lengths(&[0x30, 0x03, 0x02, 0x01, 0x05, 0x00]), None, "a byte after the value");
+        assert_eq!(with_der_lengths(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), None, "a length past the end");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::Decode;
 
+use crate::cert::certificate::Certificate;
 use crate::cert::decoded::Decoded;
+use crate::cert::der;
 use crate::cert::key;
 use crate::cert::pem::{self, Damage};
 use crate::cert::pkcs12;
@@ -121,8 +123,16 @@ fn encrypted_key(decoded: &mut Decoded, der: &[u8], passphrase: Option<&str>) ->
     decoded.push_key(key)
 }
 
+/// A certificate, or one but for lengths written longer than DER's (which
+/// parsers read): it is taken as one, and refused later for not being DER.
+fn is_certificate(bytes: &[u8]) -> bool {
+    Certificate::from_der(bytes).is_some()
+        || (!der::is_der(bytes)
+            && der::with_der_lengths(bytes).is_some_and(|der| Certificate::from_der(&der).is_some()))
+}
+
 fn from_der(bytes: &[u8], passphrase: Option<&str>, mut decoded: Decoded) -> Result<Decoded, Finding> {
-    if matches!(x509_parser::parse_x509_certificate(bytes), Ok((rest, _)) if rest.is_empty()) {
+    if is_certificate(bytes) {
         decoded.push_cert(bytes.to_vec())?;
     } else if let Ok(k) = key::from_pkcs8(bytes, "PKCS#8", false) {
         decoded.push_key(k)?;

@@ -7,11 +7,12 @@ use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::pem::LineEnding;
 use pkcs8::der::Decode;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
-use x509_parser::x509::SubjectPublicKeyInfo;
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use zeroize::Zeroizing;
 
 use crate::cert::kdf_share::KdfShare;
 use crate::cert::oids;
+use crate::cert::public_key::{self, PublicKey};
 use crate::cert::report::KeyInfo;
 use crate::finding::{Finding, FindingCode};
 use crate::shared::caps::{MAX_KDF_ITERATIONS, MAX_SCRYPT_MEMORY, MAX_SCRYPT_PARALLELISM};
@@ -41,7 +42,7 @@ enum Material {
 impl PrivateKey {
     /// Does this key belong to the certificate's public key? `None` when it
     /// cannot be told (an Ed25519 key, say).
-    pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
+    pub fn matches(&self, spki: &SubjectPublicKeyInfoOwned) -> Option<bool> {
         let mine = self.public_id()?;
         Some(spki_public_id(spki).is_some_and(|theirs| theirs == mine))
     }
@@ -71,12 +72,11 @@ impl PrivateKey {
 
 /// A certificate's public key in [`PrivateKey::public_id`]'s form; `None`
 /// for key types that form does not cover.
-pub(crate) fn spki_public_id(spki: &SubjectPublicKeyInfo<'_>) -> Option<Vec<u8>> {
-    use x509_parser::public_key::PublicKey;
-    match spki.parsed().ok()? {
-        PublicKey::EC(point) => Some(tagged(b'E', &uncompressed(point.data()))),
-        PublicKey::RSA(rsa) => Some(tagged(b'R', &strip_zeros(rsa.modulus))),
-        _ => None,
+pub(crate) fn spki_public_id(spki: &SubjectPublicKeyInfoOwned) -> Option<Vec<u8>> {
+    match public_key::read(spki)? {
+        PublicKey::Ec(point) => Some(tagged(b'E', &uncompressed(point))),
+        PublicKey::Rsa(modulus) => Some(tagged(b'R', &strip_zeros(modulus))),
+        PublicKey::Other => None,
     }
 }
 

@@ -4,11 +4,14 @@
 //! gathered in `decoded`), description (`describe`, `name`), signatures
 //! (`signature`) and checks (`checks`, by `profile`) are separate layers.
 
+mod certificate;
 mod checks;
 mod decoded;
 mod der;
 mod describe;
+mod extensions;
 mod input;
+mod ip;
 mod kdf_share;
 mod key;
 mod name;
@@ -16,14 +19,16 @@ mod oids;
 mod pem;
 mod pkcs12;
 mod profile;
+mod public_key;
 mod refusal;
 mod report;
 mod signature;
 mod summary;
+mod tlv;
 
 use pkcs8::der::pem::{encode_string, LineEnding};
-use x509_parser::certificate::X509Certificate;
 
+use crate::cert::certificate::Certificate;
 use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
@@ -147,7 +152,7 @@ pub(crate) fn report_on(
             origins.push(item);
         }
     }
-    let mut certs: Vec<X509Certificate<'_>> = Vec::with_capacity(ders.len());
+    let mut certs: Vec<Certificate<'_>> = Vec::with_capacity(ders.len());
     for der in &ders {
         match parse_certificate(der) {
             Ok(cert) => certs.push(cert),
@@ -234,11 +239,11 @@ fn locate(mut finding: Finding, mut items: Vec<usize>, several: bool, options: &
 /// Parses one certificate; refuses it as damaged when it is not DER (its
 /// fingerprints would not be a device's), cannot be read, or its signature
 /// algorithm fields differ.
-fn parse_certificate(der: &[u8]) -> Result<X509Certificate<'_>, Finding> {
+fn parse_certificate(der: &[u8]) -> Result<Certificate<'_>, Finding> {
     if !der::is_der(der) {
         return Err(refusal::not_der());
     }
-    let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|_| refusal::damaged_certificate())?;
+    let cert = Certificate::from_der(der).ok_or_else(refusal::damaged_certificate)?;
     if !signature::algorithms_agree(&cert) {
         return Err(refusal::signature_algorithms_differ());
     }

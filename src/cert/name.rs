@@ -1,16 +1,15 @@
 //! Distinguished names as people read them: `C=US, O=Example, CN=room-1`, in
-//! the certificate's own order, as openssl prints them. Written here rather
-//! than with x509-parser's `Display`, which pulls a registry of every OID and
-//! a second base64/hex crate into the page for the handful of attributes
-//! certificates use.
+//! the certificate's own order, as openssl prints them. Read from the bytes
+//! as written (a decoder sorts a multi-valued RDN's SET), for the handful of
+//! attributes certificates use.
 
 use std::fmt::Write;
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
-use x509_parser::der_parser::asn1_rs::Tag;
-use x509_parser::x509::{AttributeTypeAndValue, X509Name};
+use pkcs8::der::Tag;
 
-use crate::cert::oids;
+use crate::cert::tlv::{self, Tlv};
+
 use crate::shared::hex;
 
 /// Short names of the attributes found in device and CA certificates; any
@@ -33,11 +32,56 @@ const SHORT_NAMES: &[(Oid, &str)] = &[
     (Oid::new_unwrap("1.2.840.113549.1.9.1"), "emailAddress"),
 ];
 
-/// `name` as `TYPE=value` pairs joined by `, ` (and ` + ` inside a
+/// The commonName attribute type, 2.5.4.3, as its OID's content bytes.
+const COMMON_NAME: &[u8] = &[0x55, 4, 3];
+
+/// One attribute of a name: its type (an OID's content bytes) and its value.
+#[derive(Clone, Copy)]
+pub(crate) struct Attribute<'a> {
+    oid: &'a [u8],
+    value: Tlv<'a>,
+}
+
+/// The RDNs of the Name `tlv` (tag and length included), each a list of its
+/// attributes, in the order written; `None` when `tlv` is not one SEQUENCE.
+/// Reading stops at the first RDN (a SET of at least one attribute) that
+/// cannot be read, and an RDN at its first attribute that cannot be, as
+/// x509-parser did, so names show as they always have.
+pub(crate) fn rdns(bytes: &[u8]) -> Option<Vec<Vec<Attribute<'_>>>> {
+    let (name, after) = tlv::split(bytes)?;
+    if !after.is_empty() || !name.is(Tag::Sequence) {
+        return None;
+    }
+    let (mut sets, mut rdns) = (name.value, Vec::new());
+    while let Some((set, after)) = tlv::split(sets) {
+        let attributes = attributes(set);
+        if attributes.is_empty() {
+            break;
+        }
+        rdns.push(attributes);
+        sets = after;
+    }
+    Some(rdns)
+}
+
+/// An RDN's attributes, each a SEQUENCE { type OID, value ANY }.
+fn attributes(set: Tlv<'_>) -> Vec<Attribute<'_>> {
+    let (mut pairs, mut found) = (set.value, Vec::new());
+    while let Some((pair, after)) = tlv::split(pairs).filter(|(pair, _)| set.is(Tag::Set) && pair.is(Tag::Sequence)) {
+        // The type's tag is not looked at: x509-parser did not read an OID's.
+        let Some((oid, rest)) = tlv::split(pair.value) else { break };
+        let Some(value) = tlv::first(rest) else { break };
+        found.push(Attribute { oid: oid.value, value });
+        pairs = after;
+    }
+    found
+}
+
+/// The Name `tlv` as `TYPE=value` pairs joined by `, ` (and ` + ` inside a
 /// multi-valued RDN), with RFC 4514 escapes so a value cannot pose as a pair.
-pub(crate) fn display(name: &X509Name<'_>) -> String {
+pub(crate) fn display(tlv: &[u8]) -> String {
     let mut out = String::new();
-    for (i, rdn) in name.iter().enumerate() {
+    for (i, rdn) in rdns(tlv).unwrap_or_default().iter().enumerate() {
         for (j, attribute) in rdn.iter().enumerate() {
             out.push_str(match (i, j) {
                 (0, 0) => "",
@@ -50,27 +94,32 @@ pub(crate) fn display(name: &X509Name<'_>) -> String {
     out
 }
 
-fn push_attribute(out: &mut String, attribute: &AttributeTypeAndValue<'_>) {
-    let oid = oids::from_x509(attribute.attr_type());
-    match oid.and_then(|oid| SHORT_NAMES.iter().find(|(known, _)| *known == oid)) {
-        Some((_, short)) => out.push_str(short),
-        None => out.push_str(&oids::dotted(attribute.attr_type())),
+/// The first CN of the Name `tlv` (a subject or an issuer), if it has one.
+/// A CN in an exotic string type still shows, as its bytes decoded lossily.
+pub(crate) fn common_name(tlv: &[u8]) -> Option<String> {
+    let rdns = rdns(tlv)?;
+    let cn = rdns.iter().flatten().find(|attribute| attribute.oid == COMMON_NAME)?;
+    Some(String::from_utf8_lossy(cn.value.value).into_owned())
+}
+
+fn push_attribute(out: &mut String, attribute: &Attribute<'_>) {
+    match Oid::from_bytes(attribute.oid) {
+        Ok(oid) => match SHORT_NAMES.iter().find(|(known, _)| *known == oid) {
+            Some((_, short)) => out.push_str(short),
+            None => out.push_str(&oid.to_string()),
+        },
+        Err(_) => out.push('?'),
     }
     out.push('=');
-    let value = attribute.attr_value();
-    match value.tag() {
-        Tag::BmpString => push_escaped(out, &utf16_be(value.data)),
-        Tag::Utf8String
-        | Tag::PrintableString
-        | Tag::Ia5String
-        | Tag::T61String
-        | Tag::NumericString
-        | Tag::VisibleString
-        | Tag::GeneralString
-        | Tag::GraphicString
-        | Tag::VideotexString => push_escaped(out, &String::from_utf8_lossy(value.data)),
+    let data = attribute.value.value;
+    // By tag number, whatever the class, as x509-parser read them.
+    match attribute.value.tag & 0x1f {
+        30 => push_escaped(out, &utf16_be(data)),
+        // UTF8String, PrintableString, IA5String, T61String, NumericString,
+        // VisibleString, GeneralString, GraphicString, VideotexString.
+        12 | 19 | 22 | 20 | 18 | 26 | 27 | 25 | 21 => push_escaped(out, &String::from_utf8_lossy(data)),
         // RFC 4514: a value of another type is its bytes in hex after '#'.
-        _ => write!(out, "#{}", hex::encode(value.data)).expect("writing to a String"),
+        _ => write!(out, "#{}", hex::encode(data)).expect("writing to a String"),
     }
 }
 
@@ -94,10 +143,9 @@ fn push_escaped(out: &mut String, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use x509_parser::prelude::FromDer;
 
     fn name(der: &[u8]) -> String {
-        display(&X509Name::from_der(der).expect("a name").1)
+        display(der)
     }
 
     /// One attribute: the OID's content bytes, the value's tag, the value.

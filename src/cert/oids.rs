@@ -1,6 +1,8 @@
 //! The object identifiers this module reads, and their names for people.
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
+use pkcs8::der::{Tag, Tagged};
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
 
 /// id-ecPublicKey.
 pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
@@ -36,17 +38,14 @@ pub fn key_algorithm_name(oid: Oid) -> String {
     }
 }
 
-/// Converts x509-parser's OID to ours (they are two crates' types for the same bytes).
-pub fn from_x509(oid: &x509_parser::der_parser::oid::Oid<'_>) -> Option<Oid> {
-    Oid::from_bytes(oid.as_bytes()).ok()
-}
-
-/// x509-parser's OID in dotted form, or `?` when its bytes are no valid OID.
-pub fn dotted(oid: &x509_parser::der_parser::oid::Oid<'_>) -> String {
-    from_x509(oid).map_or_else(|| "?".into(), |oid| oid.to_string())
+/// The OID whose content bytes are `bytes` in dotted form, or `?` when they are no valid OID.
+pub fn dotted(bytes: &[u8]) -> String {
+    Oid::from_bytes(bytes).map_or_else(|_| "?".into(), |oid| oid.to_string())
 }
 
 /// The named curve in a public key's algorithm parameters, if there is one.
-pub fn curve_of(spki: &x509_parser::x509::SubjectPublicKeyInfo<'_>) -> Option<Oid> {
-    spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).and_then(|o| from_x509(&o))
+pub fn curve_of(spki: &SubjectPublicKeyInfoOwned) -> Option<Oid> {
+    // By the tag's number alone, as x509-parser read it.
+    let parameters = spki.algorithm.parameters.as_ref()?;
+    (parameters.tag().number() == Tag::ObjectIdentifier.number()).then(|| Oid::from_bytes(parameters.value()).ok())?
 }

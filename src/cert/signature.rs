@@ -4,15 +4,16 @@
 //! reported as not checked, never as valid.
 
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
+use pkcs8::der::asn1::{AnyRef, ObjectIdentifier as Oid};
+use pkcs8::der::{Decode, Reader, SliceReader, Tag, Tagged};
 use rsa::pkcs1::DecodeRsaPublicKey;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use x509_parser::certificate::X509Certificate;
-use x509_parser::public_key::PublicKey;
-use x509_parser::signature_algorithm::SignatureAlgorithm;
-use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
 
+use crate::cert::certificate::Certificate;
 use crate::cert::oids;
+use crate::cert::public_key::{self, PublicKey};
 
 /// The outcome of one signature check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,54 +34,93 @@ enum Hash {
 }
 
 /// One row per signature algorithm OID: its name for people and its hash.
-const ALGORITHMS: [(&str, &str, Option<Hash>); 12] = [
-    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256", Some(Hash::Sha256)),
-    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384", Some(Hash::Sha384)),
-    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512", Some(Hash::Sha512)),
-    ("1.2.840.10045.4.1", "ecdsa-with-SHA1", Some(Hash::Sha1)),
-    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption", Some(Hash::Sha256)),
-    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption", Some(Hash::Sha384)),
-    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption", Some(Hash::Sha512)),
-    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption", Some(Hash::Sha1)),
-    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption", Some(Hash::Md5)),
-    ("1.2.840.113549.1.1.10", "RSASSA-PSS", None),
-    ("1.3.101.112", "Ed25519", None),
-    ("1.3.101.113", "Ed448", None),
+const ALGORITHMS: [(Oid, &str, Option<Hash>); 12] = [
+    (Oid::new_unwrap("1.2.840.10045.4.3.2"), "ecdsa-with-SHA256", Some(Hash::Sha256)),
+    (Oid::new_unwrap("1.2.840.10045.4.3.3"), "ecdsa-with-SHA384", Some(Hash::Sha384)),
+    (Oid::new_unwrap("1.2.840.10045.4.3.4"), "ecdsa-with-SHA512", Some(Hash::Sha512)),
+    (Oid::new_unwrap("1.2.840.10045.4.1"), "ecdsa-with-SHA1", Some(Hash::Sha1)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.11"), "sha256WithRSAEncryption", Some(Hash::Sha256)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.12"), "sha384WithRSAEncryption", Some(Hash::Sha384)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.13"), "sha512WithRSAEncryption", Some(Hash::Sha512)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.5"), "sha1WithRSAEncryption", Some(Hash::Sha1)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.4"), "md5WithRSAEncryption", Some(Hash::Md5)),
+    (Oid::new_unwrap("1.2.840.113549.1.1.10"), "RSASSA-PSS", None),
+    (Oid::new_unwrap("1.3.101.112"), "Ed25519", None),
+    (Oid::new_unwrap("1.3.101.113"), "Ed448", None),
 ];
 
-fn row(cert: &X509Certificate<'_>) -> Option<&'static (&'static str, &'static str, Option<Hash>)> {
-    let oid = cert.signature_algorithm.algorithm.to_id_string();
+/// The hashes RSASSA-PSS parameters may name.
+const PSS_HASHES: [(Oid, Hash); 4] = [
+    (Oid::new_unwrap("1.3.14.3.2.26"), Hash::Sha1),
+    (Oid::new_unwrap("2.16.840.1.101.3.4.2.1"), Hash::Sha256),
+    (Oid::new_unwrap("2.16.840.1.101.3.4.2.2"), Hash::Sha384),
+    (Oid::new_unwrap("2.16.840.1.101.3.4.2.3"), Hash::Sha512),
+];
+
+fn row(cert: &Certificate<'_>) -> Option<&'static (Oid, &'static str, Option<Hash>)> {
+    let oid = cert.signature_algorithms().0.oid;
     ALGORITHMS.iter().find(|(id, _, _)| *id == oid)
 }
 
-fn pss_hash(cert: &X509Certificate<'_>) -> Option<(Hash, usize)> {
-    let Ok(SignatureAlgorithm::RSASSA_PSS(params)) = SignatureAlgorithm::try_from(&cert.signature_algorithm) else {
+/// The hash and salt length of RSASSA-PSS parameters (RFC 4055):
+/// SEQUENCE { hashAlgorithm [0] DEFAULT sha1, maskGenAlgorithm [1],
+/// saltLength [2] INTEGER DEFAULT 20, trailerField [3] }, each tag explicit.
+/// `None` when they are absent or cannot be read, or name another hash.
+fn pss_hash(cert: &Certificate<'_>) -> Option<(Hash, usize)> {
+    let parameters = cert.signature_algorithms().0.parameters.as_ref()?;
+    if parameters.tag() != Tag::Sequence {
         return None;
+    }
+    let mut reader = SliceReader::new(parameters.value()).ok()?;
+    let mut field = |number: u32| -> Option<Option<&[u8]>> {
+        let next = match AnyRef::decode(&mut reader.clone()) {
+            Ok(any) if any.tag().is_context_specific() && any.tag().number().value() == number => any,
+            _ => return Some(None),
+        };
+        AnyRef::decode(&mut reader).ok()?;
+        Some(Some(next.value()))
     };
-    let hash = match params.hash_algorithm_oid().to_id_string().as_str() {
-        "1.3.14.3.2.26" => Hash::Sha1,
-        "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
-        "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
-        "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
-        _ => return None,
+    let hash = match field(0)? {
+        Some(algorithm) => algorithm_oid(algorithm)?,
+        None => PSS_HASHES[0].0,
     };
-    Some((hash, params.salt_length() as usize))
+    if let Some(mask) = field(1)? {
+        algorithm_oid(mask)?;
+    }
+    let salt = match field(2)? {
+        Some(salt) => u32::decode(&mut SliceReader::new(salt).ok()?).ok()?,
+        None => 20,
+    };
+    let hash = PSS_HASHES.iter().find(|(oid, _)| *oid == hash)?.1;
+    Some((hash, salt as usize))
+}
+
+/// The OID of the AlgorithmIdentifier (SEQUENCE { OID, parameters ANY OPTIONAL }) at the start of `bytes`.
+fn algorithm_oid(bytes: &[u8]) -> Option<Oid> {
+    let read = |r: &mut SliceReader<'_>| {
+        let oid = Oid::decode(r)?;
+        if !r.is_finished() {
+            AnyRef::decode(r)?;
+        }
+        Ok::<_, pkcs8::der::Error>(oid)
+    };
+    SliceReader::new(bytes).ok()?.sequence(read).ok()
 }
 
 /// The signature algorithm's name, e.g. `ecdsa-with-SHA256`, `RSASSA-PSS (SHA-256)`.
-pub(crate) fn algorithm_name(cert: &X509Certificate<'_>) -> String {
+pub(crate) fn algorithm_name(cert: &Certificate<'_>) -> String {
     match row(cert) {
         Some((_, "RSASSA-PSS", _)) => match pss_hash(cert) {
             Some((hash, _)) => format!("RSASSA-PSS ({})", hash_name(hash)),
             None => "RSASSA-PSS".into(),
         },
         Some((_, name, _)) => (*name).into(),
-        None => cert.signature_algorithm.algorithm.to_id_string(),
+        None => cert.signature_algorithms().0.oid.to_string(),
     }
 }
 
 /// True for SHA-1 and MD5 signatures, which can be forged or soon could be.
-pub(crate) fn is_weak(cert: &X509Certificate<'_>) -> bool {
+pub(crate) fn is_weak(cert: &Certificate<'_>) -> bool {
     let hash = match row(cert) {
         Some((_, "RSASSA-PSS", _)) => pss_hash(cert).map(|(h, _)| h),
         Some((_, _, hash)) => *hash,
@@ -113,26 +153,23 @@ fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
 /// covers only the one inside tbsCertificate, so an outer one that differs
 /// was changed after signing, and readers disagree on which to believe.
 /// Compared exactly: the OID, and the parameters' tag and bytes (absent is not NULL).
-pub(crate) fn algorithms_agree(cert: &X509Certificate<'_>) -> bool {
-    let (outer, inner) = (&cert.signature_algorithm, &cert.tbs_certificate.signature);
-    let parameters = |alg: &'_ AlgorithmIdentifier<'_>| {
-        alg.parameters.as_ref().map(|p| (p.class(), p.header.constructed(), p.tag(), p.data.to_vec()))
-    };
+pub(crate) fn algorithms_agree(cert: &Certificate<'_>) -> bool {
     // RFC 5280 4.1.1.2: signatureAlgorithm "MUST contain the same algorithm
     // identifier as the signature field in the sequence tbsCertificate".
-    outer.algorithm == inner.algorithm && parameters(outer) == parameters(inner)
+    let (outer, inner) = cert.signature_algorithms();
+    outer == inner
 }
 
 /// Checks `cert`'s signature with `issuer`'s public key.
-pub(crate) fn verify(cert: &X509Certificate<'_>, issuer: &SubjectPublicKeyInfo<'_>) -> Verdict {
-    let tbs = cert.tbs_certificate.as_ref();
-    let signature = cert.signature_value.data.as_ref();
+pub(crate) fn verify(cert: &Certificate<'_>, issuer: &SubjectPublicKeyInfoOwned) -> Verdict {
+    let tbs = cert.tbs;
+    let signature = cert.signature();
     let Some((_, name, hash)) = row(cert) else { return Verdict::NotChecked };
     let verdict = match (name.starts_with("ecdsa"), *name == "RSASSA-PSS", hash) {
         (true, _, Some(hash)) => digest(*hash, tbs).map(|d| verify_ecdsa(issuer, &d, signature)),
         (_, true, _) => pss_hash(cert).and_then(|(hash, salt)| {
             let d = digest(hash, tbs)?;
-            let key = rsa::PublicKey::from_pkcs1_der(&issuer.subject_public_key.data).ok()?;
+            let key = rsa::PublicKey::from_pkcs1_der(issuer.subject_public_key.raw_bytes()).ok()?;
             let valid = match hash {
                 Hash::Sha1 => key.verify(rsa::Pss::<Sha1>::new_with_salt(salt), &d, signature),
                 Hash::Sha256 => key.verify(rsa::Pss::<Sha256>::new_with_salt(salt), &d, signature),
@@ -158,12 +195,12 @@ fn ok(valid: bool) -> Verdict {
     }
 }
 
-fn verify_ecdsa(issuer: &SubjectPublicKeyInfo<'_>, prehash: &[u8], signature: &[u8]) -> Verdict {
-    let Ok(PublicKey::EC(point)) = issuer.parsed() else { return Verdict::Invalid };
+fn verify_ecdsa(issuer: &SubjectPublicKeyInfoOwned, prehash: &[u8], signature: &[u8]) -> Verdict {
+    let Some(PublicKey::Ec(point)) = public_key::read(issuer) else { return Verdict::Invalid };
     match oids::curve_of(issuer) {
         Some(c) if c == oids::P256 => {
             let (Ok(key), Ok(sig)) =
-                (p256::ecdsa::VerifyingKey::from_sec1_bytes(point.data()), p256::ecdsa::Signature::from_der(signature))
+                (p256::ecdsa::VerifyingKey::from_sec1_bytes(point), p256::ecdsa::Signature::from_der(signature))
             else {
                 return Verdict::Invalid;
             };
@@ -171,7 +208,7 @@ fn verify_ecdsa(issuer: &SubjectPublicKeyInfo<'_>, prehash: &[u8], signature: &[
         }
         Some(c) if c == oids::P384 => {
             let (Ok(key), Ok(sig)) =
-                (p384::ecdsa::VerifyingKey::from_sec1_bytes(point.data()), p384::ecdsa::Signature::from_der(signature))
+                (p384::ecdsa::VerifyingKey::from_sec1_bytes(point), p384::ecdsa::Signature::from_der(signature))
             else {
                 return Verdict::Invalid;
             };
@@ -181,8 +218,8 @@ fn verify_ecdsa(issuer: &SubjectPublicKeyInfo<'_>, prehash: &[u8], signature: &[
     }
 }
 
-fn verify_pkcs1v15(issuer: &SubjectPublicKeyInfo<'_>, hash: Hash, digest: &[u8], signature: &[u8]) -> Option<Verdict> {
-    let Ok(key) = rsa::PublicKey::from_pkcs1_der(&issuer.subject_public_key.data) else {
+fn verify_pkcs1v15(issuer: &SubjectPublicKeyInfoOwned, hash: Hash, digest: &[u8], signature: &[u8]) -> Option<Verdict> {
+    let Ok(key) = rsa::PublicKey::from_pkcs1_der(issuer.subject_public_key.raw_bytes()) else {
         // Not an RSA key: this issuer cannot have made an RSA signature.
         return Some(Verdict::Invalid);
     };

@@ -2,10 +2,10 @@
 //! its names, whether it is a CA, and its public key in a comparable form. Parsed once per certificate; the full checks run later,
 //! per device, on the bundle pairing chose.
 
-use x509_parser::extensions::GeneralName;
-
+use crate::cert::certificate::Certificate;
 use crate::cert::der::is_der;
-use crate::cert::describe::common_name;
+use crate::cert::describe::{common_name, timestamp};
+use crate::cert::extensions::{self, GeneralName};
 use crate::cert::key::spki_public_id;
 
 /// One certificate, summarised for pairing.
@@ -32,23 +32,21 @@ pub(crate) fn summarize(der: &[u8]) -> Option<Summary> {
     if !is_der(der) {
         return None;
     }
-    let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
+    let cert = Certificate::from_der(der)?;
     let common_name = common_name(&cert);
     let mut names: Vec<String> = common_name.iter().map(|cn| cn.to_ascii_lowercase()).collect();
-    if let Ok(Some(san)) = cert.subject_alternative_name() {
-        for name in &san.value.general_names {
-            if let GeneralName::DNSName(dns) = name {
-                names.push(dns.to_ascii_lowercase());
-            }
+    for name in extensions::alt_names(&cert) {
+        if let GeneralName::Dns(dns) = name {
+            names.push(dns.to_ascii_lowercase());
         }
     }
     Some(Summary {
-        subject: cert.subject().as_raw().to_vec(),
-        issuer: cert.issuer().as_raw().to_vec(),
-        is_ca: cert.is_ca(),
+        subject: cert.subject.to_vec(),
+        issuer: cert.issuer.to_vec(),
+        is_ca: extensions::is_ca(&cert),
         common_name,
         names,
         public_id: spki_public_id(cert.public_key()),
-        not_after: cert.validity().not_after.timestamp(),
+        not_after: timestamp(cert.not_after()),
     })
 }
