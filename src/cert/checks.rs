@@ -157,7 +157,7 @@ fn find_leaf(
 
 fn end_of_chain(certs: &[Certificate<'_>]) -> usize {
     (0..certs.len())
-        .find(|&i| !certs.iter().enumerate().any(|(j, c)| j != i && c.issuer == certs[i].subject))
+        .find(|&i| !certs.iter().enumerate().any(|(j, c)| j != i && c.issuer_id == certs[i].subject_id))
         .unwrap_or(0)
 }
 
@@ -188,7 +188,7 @@ fn walk_chain(
         }
         let candidates: Vec<usize> = (0..certs.len())
             .filter(|&i| i != current && i != leaf && !chain.contains(&i))
-            .filter(|&i| certs[i].subject == cert.issuer)
+            .filter(|&i| certs[i].subject_id == cert.issuer_id)
             .collect();
         // Of several issuers with the right name, prefer one whose key verifies.
         let verdicts: Vec<(usize, Verdict)> =

@@ -42,7 +42,7 @@ pub(crate) fn describe(cert: &Certificate<'_>, der: &[u8], self_signed: bool, no
 /// Subject equals issuer and the certificate's own key verifies it (or the
 /// signature cannot be checked, in which case the names decide).
 pub(crate) fn is_self_signed(cert: &Certificate<'_>) -> bool {
-    cert.subject == cert.issuer && signature::verify(cert, cert.public_key()) != Verdict::Invalid
+    cert.subject_id == cert.issuer_id && signature::verify(cert, cert.public_key()) != Verdict::Invalid
 }
 
 pub(crate) fn common_name(cert: &Certificate<'_>) -> Option<String> {

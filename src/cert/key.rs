@@ -7,7 +7,7 @@ use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::pem::LineEnding;
 use pkcs8::der::Decode;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
-use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::spki::SubjectPublicKeyInfoRef;
 use zeroize::Zeroizing;
 
 use crate::cert::kdf_share::KdfShare;
@@ -42,7 +42,7 @@ enum Material {
 impl PrivateKey {
     /// Does this key belong to the certificate's public key? `None` when it
     /// cannot be told (an Ed25519 key, say).
-    pub fn matches(&self, spki: &SubjectPublicKeyInfoOwned) -> Option<bool> {
+    pub fn matches(&self, spki: &SubjectPublicKeyInfoRef<'_>) -> Option<bool> {
         let mine = self.public_id()?;
         Some(spki_public_id(spki).is_some_and(|theirs| theirs == mine))
     }
@@ -72,7 +72,7 @@ impl PrivateKey {
 
 /// A certificate's public key in [`PrivateKey::public_id`]'s form; `None`
 /// for key types that form does not cover.
-pub(crate) fn spki_public_id(spki: &SubjectPublicKeyInfoOwned) -> Option<Vec<u8>> {
+pub(crate) fn spki_public_id(spki: &SubjectPublicKeyInfoRef<'_>) -> Option<Vec<u8>> {
     match public_key::read(spki)? {
         PublicKey::Ec(point) => Some(tagged(b'E', &uncompressed(point))),
         PublicKey::Rsa(modulus) => Some(tagged(b'R', &strip_zeros(modulus))),

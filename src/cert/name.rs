@@ -48,6 +48,17 @@ pub(crate) struct Attribute<'a> {
 /// cannot be read, and an RDN at its first attribute that cannot be, as
 /// x509-parser did, so names show as they always have.
 pub(crate) fn rdns(bytes: &[u8]) -> Option<Vec<Vec<Attribute<'_>>>> {
+    read(bytes).map(|(rdns, _)| rdns)
+}
+
+/// What issuers are found by: the Name `tlv` as x509-parser kept it, cut
+/// after the last RDN [`rdns`] reads (so whole, for any Name read whole).
+pub(crate) fn as_matched(tlv: &[u8]) -> &[u8] {
+    read(tlv).map_or(tlv, |(_, end)| &tlv[..end])
+}
+
+/// The RDNs, and where the last one ends in `bytes`.
+fn read(bytes: &[u8]) -> Option<(Vec<Vec<Attribute<'_>>>, usize)> {
     let (name, after) = tlv::split(bytes)?;
     if !after.is_empty() || !name.is(Tag::Sequence) {
         return None;
@@ -61,7 +72,7 @@ pub(crate) fn rdns(bytes: &[u8]) -> Option<Vec<Vec<Attribute<'_>>>> {
         rdns.push(attributes);
         sets = after;
     }
-    Some(rdns)
+    Some((rdns, bytes.len() - sets.len()))
 }
 
 /// An RDN's attributes, each a SEQUENCE { type OID, value ANY }.

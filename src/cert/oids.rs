@@ -2,7 +2,7 @@
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::{Tag, Tagged};
-use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::spki::SubjectPublicKeyInfoRef;
 
 /// id-ecPublicKey.
 pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
@@ -44,7 +44,7 @@ pub fn dotted(bytes: &[u8]) -> String {
 }
 
 /// The named curve in a public key's algorithm parameters, if there is one.
-pub fn curve_of(spki: &SubjectPublicKeyInfoOwned) -> Option<Oid> {
+pub fn curve_of(spki: &SubjectPublicKeyInfoRef<'_>) -> Option<Oid> {
     // By the tag's number alone, as x509-parser read it.
     let parameters = spki.algorithm.parameters.as_ref()?;
     (parameters.tag().number() == Tag::ObjectIdentifier.number()).then(|| Oid::from_bytes(parameters.value()).ok())?

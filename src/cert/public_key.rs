@@ -2,7 +2,7 @@
 //! modulus, an EC key's point.
 
 use pkcs8::der::Tag;
-use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::spki::SubjectPublicKeyInfoRef;
 
 use crate::cert::oids;
 use crate::cert::tlv::{self, Tlv};
@@ -36,7 +36,7 @@ impl PublicKey<'_> {
 }
 
 /// `spki`'s key; `None` for an RSA key whose RSAPublicKey cannot be read.
-pub(crate) fn read(spki: &SubjectPublicKeyInfoOwned) -> Option<PublicKey<'_>> {
+pub(crate) fn read<'a>(spki: &SubjectPublicKeyInfoRef<'a>) -> Option<PublicKey<'a>> {
     let key = spki.subject_public_key.raw_bytes();
     if spki.algorithm.oid == oids::RSA_ENCRYPTION {
         // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }

@@ -9,7 +9,7 @@ use pkcs8::der::{Decode, Reader, SliceReader, Tag, Tagged};
 use rsa::pkcs1::DecodeRsaPublicKey;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::spki::SubjectPublicKeyInfoRef;
 
 use crate::cert::certificate::Certificate;
 use crate::cert::oids;
@@ -161,7 +161,7 @@ pub(crate) fn algorithms_agree(cert: &Certificate<'_>) -> bool {
 }
 
 /// Checks `cert`'s signature with `issuer`'s public key.
-pub(crate) fn verify(cert: &Certificate<'_>, issuer: &SubjectPublicKeyInfoOwned) -> Verdict {
+pub(crate) fn verify(cert: &Certificate<'_>, issuer: &SubjectPublicKeyInfoRef<'_>) -> Verdict {
     let tbs = cert.tbs;
     let signature = cert.signature();
     let Some((_, name, hash)) = row(cert) else { return Verdict::NotChecked };
@@ -195,7 +195,7 @@ fn ok(valid: bool) -> Verdict {
     }
 }
 
-fn verify_ecdsa(issuer: &SubjectPublicKeyInfoOwned, prehash: &[u8], signature: &[u8]) -> Verdict {
+fn verify_ecdsa(issuer: &SubjectPublicKeyInfoRef<'_>, prehash: &[u8], signature: &[u8]) -> Verdict {
     let Some(PublicKey::Ec(point)) = public_key::read(issuer) else { return Verdict::Invalid };
     match oids::curve_of(issuer) {
         Some(c) if c == oids::P256 => {
@@ -218,7 +218,12 @@ fn verify_ecdsa(issuer: &SubjectPublicKeyInfoOwned, prehash: &[u8], signature: &
     }
 }
 
-fn verify_pkcs1v15(issuer: &SubjectPublicKeyInfoOwned, hash: Hash, digest: &[u8], signature: &[u8]) -> Option<Verdict> {
+fn verify_pkcs1v15(
+    issuer: &SubjectPublicKeyInfoRef<'_>,
+    hash: Hash,
+    digest: &[u8],
+    signature: &[u8],
+) -> Option<Verdict> {
     let Ok(key) = rsa::PublicKey::from_pkcs1_der(issuer.subject_public_key.raw_bytes()) else {
         // Not an RSA key: this issuer cannot have made an RSA signature.
         return Some(Verdict::Invalid);

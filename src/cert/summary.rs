@@ -41,8 +41,8 @@ pub(crate) fn summarize(der: &[u8]) -> Option<Summary> {
         }
     }
     Some(Summary {
-        subject: cert.subject.to_vec(),
-        issuer: cert.issuer.to_vec(),
+        subject: cert.subject_id.to_vec(),
+        issuer: cert.issuer_id.to_vec(),
         is_ca: extensions::is_ca(&cert),
         common_name,
         names,
