@@ -38,6 +38,17 @@ const TABS = {
     // A small fleet with its traps: the table shows every status.
     await checkFleet(page, fleet);
   },
+  keys: async (page) => {
+    // One device's request, with its alternative names and the passphrase's strength.
+    await page.fill('#keys-cn', 'room-1.example.com');
+    await page.fill('#keys-sans', 'DNS:room-1.example.com');
+    await page.check('#keys-ku');
+    await page.fill('#keys-pass', 'orbit-lantern-7-meadow');
+    await page.fill('#keys-pass2', 'orbit-lantern-7-meadow');
+    await page.waitForSelector('#keys-strength[data-level]');
+    await page.click('#keys-make');
+    await page.waitForSelector('#keys-out pre.command', { timeout: 30000 });
+  },
   secret: async (page) => {
     await page.fill('#change-current', SECRET);
     await page.fill('#change-new', 'CiscoWebex2026');
@@ -77,7 +88,7 @@ try {
         await fill(page);
         await page.evaluate(() => window.scrollTo(0, 0));
         const file = join(outDir, `${name}-${sizeName}-${scheme}.jpg`);
-        // JPEG at 65: a committed set of 28 pages stays small, and text stays legible.
+        // JPEG at 65: a committed set of 32 pages stays small, and text stays legible.
         await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 65 });
         console.log(file);
       }

@@ -130,6 +130,20 @@ const OUTPUTS = [
     },
   },
   {
+    out: 'keys-out', tab: 'keys', selector: 'pre.command',
+    make: async (page) => {
+      await page.check('#keys-one'); await page.fill('#keys-cn', 'room-1.example.com');
+      await page.fill('#keys-pass', SECRET); await page.fill('#keys-pass2', SECRET); await page.click('#keys-make');
+    },
+    inputs: {
+      'keys-cn': edit('keys-cn'), 'keys-sans': edit('keys-sans'), 'keys-o': async (page) => {
+        await page.$eval('#panel-keys details.fill', (d) => { d.open = true; }); await edit('keys-o')(page);
+      },
+      'keys-ku': tick('keys-ku'), 'keys-pass': edit('keys-pass'), 'keys-pass2': edit('keys-pass2'),
+      'keys-kdf': (page) => page.selectOption('#keys-kdf', 'pbkdf2'), 'the fleet choice': tick('keys-many'),
+    },
+  },
+  {
     out: 'check-out', tab: 'check', selector: '[data-verdict]',
     make: async (page) => {
       await page.fill('#check-blob', 'xCommand Security ClientSecret Populate Secret: "c2VjcmV0"');
