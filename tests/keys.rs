@@ -115,6 +115,8 @@ fn a_request_holds_exactly_what_was_asked_in_order_and_verifies() {
     // ECDSA with SHA-256 over the info, by the key in the request.
     assert_eq!(req.algorithm.oid.to_string(), "1.2.840.10045.4.3.2");
     assert!(req.algorithm.parameters.is_none());
+    let point = req.info.public_key.subject_public_key.raw_bytes();
+    assert_eq!((point.len(), point[0]), (65, 4), "an uncompressed P-256 point");
     let spki = req.info.public_key.to_der().unwrap();
     assert_eq!(made.public_key_sha256, hex(&Sha256::digest(&spki)));
     let verifying =

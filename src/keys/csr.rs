@@ -29,12 +29,11 @@ pub(crate) fn spki(point: &[u8]) -> Result<Vec<u8>, Error> {
     sequence(&[&algorithm, &bits(point)?])
 }
 
-/// The request, DER-encoded and signed with `key`, whose public point
+/// The request, DER-encoded and signed with `signing`, whose public point
 /// (uncompressed) is `point`.
-pub(crate) fn request(checked: &Checked, key: &p256::SecretKey, point: &[u8]) -> Result<Vec<u8>, Error> {
+pub(crate) fn request(checked: &Checked, signing: &p256::ecdsa::SigningKey, point: &[u8]) -> Result<Vec<u8>, Error> {
     let version = [2, 1, 0];
     let info = sequence(&[&version, &name(&checked.subject)?, &spki(point)?, &attributes(checked)?])?;
-    let signing = p256::ecdsa::SigningKey::from(key);
     // RFC 6979's deterministic nonce: no randomness to fail at signing time.
     let signature: p256::ecdsa::Signature = signing.try_sign(&info).map_err(|_| {
         Error::new(ErrorKind::RandomUnavailable, "The request could not be signed with the new key. Try again.")

@@ -8,7 +8,7 @@
 //! salt: they share the passphrase too, so whoever guesses it for one key has
 //! them all either way, and one derivation instead of one per key is what
 //! lets a fleet of a thousand keys be made (and read back, see
-//! `cert::key`) in seconds. `pkcs5`'s own encryption derives on every call,
+//! `cert::kdf_share`) in seconds. `pkcs5`'s own encryption derives on every call,
 //! and its encoder costs the page more than these few TLVs (see `der`);
 //! tests prove our output equal to it for the same salt and IV.
 

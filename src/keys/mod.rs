@@ -66,8 +66,11 @@ pub(crate) fn make(checked: &request::Checked, sealer: &KeySealer) -> Result<Key
             "The platform's secure random generator is unavailable, so no key was made. Use a current browser.",
         )
     })?;
-    let point = key.public_key().to_sec1_bytes();
-    let csr = csr::request(checked, &key, &point)?;
+    // The signing key computes the public point once; the request, the
+    // PKCS#8 and the fingerprint all take it from there.
+    let signing = p256::ecdsa::SigningKey::from(&key);
+    let point = signing.verifying_key().to_sec1_bytes();
+    let csr = csr::request(checked, &signing, &point)?;
     let pkcs8 = p256_pkcs8_der(&key, &point)
         .ok_or_else(|| Error::new(ErrorKind::InputTooLarge, "The new key could not be encoded. Try again."))?;
     let pem = |der: &[u8]| pkcs8::der::pem::encode_string("CERTIFICATE REQUEST", pkcs8::der::pem::LineEnding::LF, der);
