@@ -8,12 +8,11 @@ use pkcs8::der::Tag;
 
 use crate::cert::certificate::Certificate;
 use crate::cert::name;
+use crate::cert::oids::{KEY_USAGE, SUBJECT_ALT_NAME};
 use crate::cert::tlv::{self, Tlv};
 
 const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
-const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 const EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
-const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
 const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
 const CA_ISSUERS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.2");
 

@@ -35,7 +35,7 @@ use crate::shared::quote::quote;
 pub(crate) use decoded::Decoded;
 pub(crate) use kdf_share::{derive_aes256, KdfShare};
 pub(crate) use key::{p256_pkcs8_der, PrivateKey};
-pub(crate) use oids::{EC_PUBLIC_KEY, P256};
+pub(crate) use oids::{EC_PUBLIC_KEY, KEY_USAGE, P256, SUBJECT_ALT_NAME};
 pub(crate) use summary::{summarize, Summary};
 
 pub use input::Input;

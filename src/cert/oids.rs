@@ -16,6 +16,10 @@ const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
 const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
 const ED448: Oid = Oid::new_unwrap("1.3.101.113");
 const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+/// The subjectAltName extension: read by `extensions`, written by `keys::csr`.
+pub const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
+/// The keyUsage extension: read by `extensions`, written by `keys::csr`.
+pub const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 
 /// `P-256` and friends; the dotted OID for curves without a common name.
 pub fn curve_name(oid: Oid) -> String {

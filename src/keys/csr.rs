@@ -6,7 +6,7 @@ use p256::ecdsa::signature::Signer;
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::Tag;
 
-use crate::cert::{EC_PUBLIC_KEY, P256};
+use crate::cert::{EC_PUBLIC_KEY, KEY_USAGE, P256, SUBJECT_ALT_NAME};
 use crate::error::{Error, ErrorKind};
 use crate::keys::der::{bits, context, octets, oid, printable, sequence, set, tlv, utf8};
 use crate::keys::request::{AltName, Attribute, Checked};
@@ -18,8 +18,6 @@ const STATE: Oid = Oid::new_unwrap("2.5.4.8");
 const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
 const ORGANIZATIONAL_UNIT: Oid = Oid::new_unwrap("2.5.4.11");
 const EXTENSION_REQUEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.14");
-const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
-const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 const ECDSA_WITH_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
 
 /// The public key as a SubjectPublicKeyInfo: id-ecPublicKey on P-256 and
