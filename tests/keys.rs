@@ -241,6 +241,12 @@ fn a_fleet_is_refused_whole_when_any_device_cannot_be_asked_for() {
     let mut input = fleet_input("room-1\n", "{device}", &[]);
     input.passphrase = String::new().into();
     assert_eq!(code(input), Some("empty_passphrase"));
+    // 10,000 devices with 100 URIs of 2,000 characters each: gigabytes of names, refused early.
+    let names: String = (0..10_000).map(|i| format!("room-{i}\n")).collect();
+    let uri = format!("URI:https://example.com/{}/{{device}}", "a".repeat(1_950));
+    let uris: Vec<String> = (0..100).map(|i| format!("{uri}{i}")).collect();
+    let uris: Vec<&str> = uris.iter().map(String::as_str).collect();
+    assert_eq!(code(fleet_input(&names, "{device}", &uris)), Some("input_too_large"));
 }
 
 fn hex(bytes: &[u8]) -> String {

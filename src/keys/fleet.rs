@@ -15,6 +15,7 @@ use crate::fleet::names::folder_names;
 use crate::fleet::zip::zip;
 use crate::keys::request::{Checked, CsrRequest};
 use crate::keys::{devices, make, KeyAndCsr, KeyEncryption, KeySealer};
+use crate::shared::caps::MAX_KEY_FLEET_NAME_BYTES;
 use crate::shared::quote::quote;
 
 /// Where `{device}` goes in the name patterns.
@@ -69,6 +70,7 @@ pub fn plan_key_fleet(input: &KeyFleetInput) -> Result<KeyFleet, Error> {
     let files = folder_names(&names.iter().map(String::as_str).collect::<Vec<_>>());
     let mut devices = Vec::with_capacity(names.len());
     let mut checked = Vec::with_capacity(names.len());
+    let mut name_bytes = 0;
     for (device, file) in names.into_iter().zip(files) {
         let fill = |pattern: &str| pattern.replace(PLACEHOLDER, &device);
         let request = CsrRequest {
@@ -76,6 +78,16 @@ pub fn plan_key_fleet(input: &KeyFleetInput) -> Result<KeyFleet, Error> {
             subject_alt_names: input.request.subject_alt_names.iter().map(|p| fill(p)).collect(),
             ..input.request.clone()
         };
+        name_bytes += request.common_name.len() + request.subject_alt_names.iter().map(String::len).sum::<usize>();
+        if name_bytes > MAX_KEY_FLEET_NAME_BYTES {
+            return Err(Error::new(
+                ErrorKind::InputTooLarge,
+                format!(
+                    "The requests of this fleet hold more than {MAX_KEY_FLEET_NAME_BYTES} bytes of names together \
+                     (16 MiB). Give each device fewer or shorter alternative names, or split the fleet."
+                ),
+            ));
+        }
         let check = request
             .check()
             .map_err(|e| Error::new(e.kind(), format!("For the device \"{}\": {}", quote(&device), e.message())))?;

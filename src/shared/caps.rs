@@ -88,6 +88,11 @@ pub const MAX_FLEET_KDF_WORK: u64 = 20_000_000;
 pub const MAX_SUBJECT_ALT_NAMES: usize = 100;
 /// The longest URI a certificate request takes as an alternative name.
 pub const MAX_URI_CHARS: usize = 2_048;
+/// The names of all a key fleet's requests together, in bytes, once the
+/// patterns are filled in: 16 MiB. A fleet of 10,000 devices with a few
+/// names each needs a few megabytes; 100 long URIs each would need gigabytes,
+/// so the fleet is refused (`input_too_large`) before it gets there.
+pub const MAX_KEY_FLEET_NAME_BYTES: usize = 16 << 20;
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {
