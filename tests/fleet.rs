@@ -463,6 +463,28 @@ fn the_files_share_one_budget_of_key_derivation() {
 }
 
 #[test]
+fn with_a_passphrase_only_derivations_the_fleet_can_share_are_made_once() {
+    // The same key file 21 times, opened (each PBKDF2 at 1,000,000 iterations).
+    // PBKDF2-SHA256 with AES-256-CBC (what keys::export writes): one derivation
+    // for all 21, since they share the salt. PBKDF2-SHA512: a scheme the fleet
+    // does not share, so each derivation is charged, and the 21st is refused.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/");
+    for (file, last) in [
+        ("pkcs8-pbkdf2-iter-1000000.der", "unused_file"),
+        ("pkcs8-pbkdf2-sha512-iter-1000000.der", "unsupported_format"),
+    ] {
+        let key = std::fs::read(format!("{dir}{file}")).unwrap();
+        let files: Vec<(String, Vec<u8>)> = (0..21).map(|i| (format!("k{i}.der"), key.clone())).collect();
+        let inputs = inputs(&files);
+        let plan = plan_fleet(&input("device,secret\n", &inputs).with_passphrase(Some("correct horse"))).unwrap();
+        let codes: Vec<&str> = plan.report().findings.iter().map(|f| f.code.code()).collect();
+        assert_eq!(codes.len(), 21, "{file}: {codes:?}");
+        assert!(codes[..20].iter().all(|code| *code == "unused_file"), "{file}: {codes:?}");
+        assert_eq!(codes[20], last, "{file}");
+    }
+}
+
+#[test]
 fn a_device_name_cannot_carry_a_line_into_initial_populate() {
     let files = files();
     let inputs = inputs(&files);

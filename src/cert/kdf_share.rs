@@ -52,8 +52,12 @@ impl KdfShare {
     }
 }
 
-/// What makes two derivations the same: the function, its costs and the salt.
+/// What makes two derivations the same: the function, its costs and the
+/// salt. `None` for a derivation [`derive_aes256`] does not make.
 fn id(kdf: &Kdf) -> Option<Vec<u8>> {
+    if kdf.key_length().is_some_and(|len| len != 32) {
+        return None;
+    }
     let mut id = Vec::new();
     match kdf {
         Kdf::Scrypt(s) => {

@@ -230,35 +230,42 @@ pub(crate) fn from_encrypted_pkcs8(
             "The private key is encrypted. Enter its passphrase.",
         ));
     };
-    let plain = match (share, &encrypted.encryption_algorithm) {
-        (Some(share), pkcs5::EncryptionScheme::Pbes2(params)) => {
-            match (&params.encryption, share.aes256_key(&params.kdf, passphrase, kdf_work(der))?) {
-                (pkcs5::pbes2::EncryptionScheme::Aes256Cbc { iv }, Some(key)) => {
-                    use cbc::cipher::block_padding::Pkcs7;
-                    use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
-                    let cipher = cbc::Decryptor::<aes::Aes256>::new(&(*key).into(), &(*iv).into());
-                    Zeroizing::new(
-                        cipher
-                            .decrypt_padded_vec::<Pkcs7>(encrypted.encrypted_data.as_bytes())
-                            .map_err(|_| wrong_passphrase("private key"))?,
-                    )
-                }
-                _ => Zeroizing::new(
-                    encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?.as_bytes().to_vec(),
-                ),
-            }
-        }
-        (share, _) => {
+    let shared = match share {
+        Some(share) => shared_aes256_cbc(&encrypted, passphrase, share, kdf_work(der))?,
+        None => None,
+    };
+    let plain = match shared {
+        Some(plain) => plain,
+        None => {
+            // Every other scheme: charged to the share (when there is one), then pkcs5's own PBES2.
             if let Some(share) = share {
                 share.charge(kdf_work(der))?;
             }
-            Zeroizing::new(
-                encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?.as_bytes().to_vec(),
-            )
+            let plain = encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?;
+            Zeroizing::new(plain.as_bytes().to_vec())
         }
     };
     // A wrong passphrase can still unpad by chance; then the DER is garbage.
     from_pkcs8(&plain, "PKCS#8", true).map_err(|_| wrong_passphrase("private key"))
+}
+
+/// The plain PKCS#8 of a key sealed as `keys::export` seals (PBES2 with
+/// scrypt or PBKDF2-SHA256, and AES-256-CBC), its key derived once per
+/// share (charged `units` the first time); `None` for any other scheme.
+fn shared_aes256_cbc(
+    encrypted: &EncryptedPrivateKeyInfoRef<'_>,
+    passphrase: &str,
+    share: &KdfShare,
+    units: u64,
+) -> Result<Option<Zeroizing<Vec<u8>>>, Finding> {
+    use cbc::cipher::block_padding::Pkcs7;
+    use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
+    let pkcs5::EncryptionScheme::Pbes2(params) = &encrypted.encryption_algorithm else { return Ok(None) };
+    let pkcs5::pbes2::EncryptionScheme::Aes256Cbc { iv } = &params.encryption else { return Ok(None) };
+    let Some(key) = share.aes256_key(&params.kdf, passphrase, units)? else { return Ok(None) };
+    let cipher = cbc::Decryptor::<aes::Aes256>::new(&(*key).into(), &(*iv).into());
+    let plain = cipher.decrypt_padded_vec::<Pkcs7>(encrypted.encrypted_data.as_bytes());
+    plain.map(|p| Some(Zeroizing::new(p))).map_err(|_| wrong_passphrase("private key"))
 }
 
 /// The key-derivation work an encrypted PKCS#8 key asks for, in PBKDF2

@@ -129,6 +129,7 @@ PBES2 = "1.2.840.113549.1.5.13"
 PBKDF2 = "1.2.840.113549.1.5.12"
 SCRYPT = "1.3.6.1.4.1.11591.4.11"
 HMAC_SHA256 = "1.2.840.113549.2.9"
+HMAC_SHA512 = "1.2.840.113549.2.11"
 AES256_CBC = "2.16.840.1.101.3.4.1.42"
 PBE_MD5_DES = "1.2.840.113549.1.5.3"
 DATA = "1.2.840.113549.1.7.1"
@@ -166,6 +167,14 @@ def real_pbkdf2_key(plain: bytes, password: bytes, iterations: int) -> bytes:
     salt, iv = os.urandom(16), os.urandom(16)
     key = hashlib.pbkdf2_hmac("sha256", password, salt, iterations, 32)
     return encrypted_pkcs8(pbes2(pbkdf2_params(salt, iterations), iv), aes256_cbc(key, iv, plain))
+
+
+def real_pbkdf2_sha512_key(plain: bytes, password: bytes, iterations: int) -> bytes:
+    """As real_pbkdf2_key, with HMAC-SHA-512 as PBKDF2's PRF."""
+    salt, iv = os.urandom(16), os.urandom(16)
+    key = hashlib.pbkdf2_hmac("sha512", password, salt, iterations, 32)
+    kdf = seq(oid(PBKDF2), seq(octets(salt), integer(iterations), seq(oid(HMAC_SHA512), NULL)))
+    return encrypted_pkcs8(pbes2(kdf, iv), aes256_cbc(key, iv, plain))
 
 
 def pfx_of_parts(parts: list) -> bytes:
@@ -225,6 +234,10 @@ def main() -> None:
     # under "correct horse": tests/hostile.rs repeats it in one PEM.
     leaf_key = pem_body(FIXTURES / "rsa-chain" / "leaf.key")
     write("pkcs8-pbkdf2-iter-1000000.der", real_pbkdf2_key(leaf_key, b"correct horse", 1_000_000))
+    # The same with HMAC-SHA-512 as PBKDF2's PRF: a scheme keys::export never
+    # writes, so a fleet cannot reuse one derivation for many such files: each
+    # is charged to the fleet's budget (tests/fleet.rs).
+    write("pkcs8-pbkdf2-sha512-iter-1000000.der", real_pbkdf2_sha512_key(leaf_key, b"correct horse", 1_000_000))
 
     # PKCS#12 without a MAC (so any passphrase, even none, reaches the bags):
     # one key bag whose scrypt asks for 1 GiB (N = 2^20, r = 8), p12-keystore's
