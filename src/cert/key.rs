@@ -220,10 +220,11 @@ pub(crate) fn from_encrypted_pkcs8(
 ) -> Result<PrivateKey, Finding> {
     let encrypted = EncryptedPrivateKeyInfoRef::from_der(der).map_err(|_| unreadable("encrypted private key"))?;
     check_kdf_cost(&encrypted.encryption_algorithm)?;
+    let units = kdf_work(&encrypted.encryption_algorithm);
     let Some(passphrase) = passphrase else {
         // Charged all the same, as the work would be once a passphrase is given.
         if let Some(share) = share {
-            share.charge(kdf_work(der))?;
+            share.charge(units)?;
         }
         return Err(Finding::new(
             FindingCode::EncryptedNeedsPassphrase,
@@ -231,7 +232,7 @@ pub(crate) fn from_encrypted_pkcs8(
         ));
     };
     let shared = match share {
-        Some(share) => shared_aes256_cbc(&encrypted, passphrase, share, kdf_work(der))?,
+        Some(share) => shared_aes256_cbc(&encrypted, passphrase, share, units)?,
         None => None,
     };
     let plain = match shared {
@@ -239,7 +240,7 @@ pub(crate) fn from_encrypted_pkcs8(
         None => {
             // Every other scheme: charged to the share (when there is one), then pkcs5's own PBES2.
             if let Some(share) = share {
-                share.charge(kdf_work(der))?;
+                share.charge(units)?;
             }
             let plain = encrypted.decrypt(passphrase).map_err(|_| wrong_passphrase("private key"))?;
             Zeroizing::new(plain.as_bytes().to_vec())
@@ -268,12 +269,11 @@ fn shared_aes256_cbc(
     plain.map(|p| Some(Zeroizing::new(p))).map_err(|_| wrong_passphrase("private key"))
 }
 
-/// The key-derivation work an encrypted PKCS#8 key asks for, in PBKDF2
-/// iterations (scrypt: N·r·p); 0 when it cannot be read (it is refused later).
-pub(crate) fn kdf_work(der: &[u8]) -> u64 {
+/// The key-derivation work an encryption scheme asks for, in PBKDF2
+/// iterations (scrypt: N·r·p); 0 for a scheme this tool refuses anyway.
+fn kdf_work(scheme: &pkcs5::EncryptionScheme) -> u64 {
     use pkcs5::pbes2::Kdf;
-    let Ok(encrypted) = EncryptedPrivateKeyInfoRef::from_der(der) else { return 0 };
-    match &encrypted.encryption_algorithm {
+    match scheme {
         pkcs5::EncryptionScheme::Pbes2(params) => match &params.kdf {
             Kdf::Pbkdf2(p) => u64::from(p.iteration_count),
             Kdf::Scrypt(s) => scrypt_work(s),

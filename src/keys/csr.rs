@@ -27,11 +27,11 @@ pub(crate) fn spki(point: &[u8]) -> Result<Vec<u8>, Error> {
     sequence(&[&algorithm, &bits(point)?])
 }
 
-/// The request, DER-encoded and signed with `signing`, whose public point
-/// (uncompressed) is `point`.
-pub(crate) fn request(checked: &Checked, signing: &p256::ecdsa::SigningKey, point: &[u8]) -> Result<Vec<u8>, Error> {
+/// The request, DER-encoded and signed with `signing`, whose public key is
+/// `spki` (what [`spki`] writes).
+pub(crate) fn request(checked: &Checked, signing: &p256::ecdsa::SigningKey, spki: &[u8]) -> Result<Vec<u8>, Error> {
     let version = [2, 1, 0];
-    let info = sequence(&[&version, &name(&checked.subject)?, &spki(point)?, &attributes(checked)?])?;
+    let info = sequence(&[&version, &name(&checked.subject)?, spki, &attributes(checked)?])?;
     // RFC 6979's deterministic nonce: no randomness to fail at signing time.
     let signature: p256::ecdsa::Signature = signing.try_sign(&info).map_err(|_| {
         Error::new(ErrorKind::RandomUnavailable, "The request could not be signed with the new key. Try again.")

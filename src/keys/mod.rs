@@ -70,13 +70,14 @@ pub(crate) fn make(checked: &request::Checked, sealer: &KeySealer) -> Result<Key
     // PKCS#8 and the fingerprint all take it from there.
     let signing = p256::ecdsa::SigningKey::from(&key);
     let point = signing.verifying_key().to_sec1_bytes();
-    let csr = csr::request(checked, &signing, &point)?;
+    let spki = csr::spki(&point)?;
+    let csr = csr::request(checked, &signing, &spki)?;
     let pkcs8 = p256_pkcs8_der(&key, &point)
         .ok_or_else(|| Error::new(ErrorKind::InputTooLarge, "The new key could not be encoded. Try again."))?;
     let pem = |der: &[u8]| pkcs8::der::pem::encode_string("CERTIFICATE REQUEST", pkcs8::der::pem::LineEnding::LF, der);
     Ok(KeyAndCsr {
         csr_pem: pem(&csr).map_err(|_| Error::new(ErrorKind::InputTooLarge, "The request is too large to encode."))?,
         key_pem: sealer.seal(&pkcs8)?,
-        public_key_sha256: hex::encode(&Sha256::digest(csr::spki(&point)?)),
+        public_key_sha256: hex::encode(&Sha256::digest(&spki)),
     })
 }
