@@ -114,7 +114,8 @@ describe('the Keys and requests tab', () => {
       await page.click('#keys-make');
       await page.waitForSelector('#keys-zip');
       assert.equal(await page.locator('#keys-out tbody tr').count(), 3);
-      const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+      // The admin's own date, as the fleet's zip is named (not UTC).
+      const today = await page.evaluate(() => { const d = new Date(); return new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10); });
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#keys-zip')]);
       assert.equal(download.suggestedFilename(), `keys-${today}.zip`);
       const zip = join(OUT, 'keys.zip');

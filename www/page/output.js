@@ -76,6 +76,11 @@ async function copyText(text, target) {
   setTimeout(() => { target.textContent = 'Copy'; }, 1500);
 }
 
+/** Today's date on the admin's own calendar (not UTC), YYYY-MM-DD: the date in a download's name. */
+function localDate(now = new Date()) {
+  return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
 /** Saves text (ending in a newline) or bytes (a zip) as file `name`. */
 function downloadText(data, name) {
   if (data == null) return;

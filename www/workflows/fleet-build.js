@@ -59,8 +59,7 @@ const fleetBuildWorkflow = (() => {
   function showSave() {
     const row = $('fleet-save');
     if (!row) return;
-    const now = new Date();
-    const name = `fleet-${new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10)}.zip`;
+    const name = `fleet-${localDate()}.zip`;
     const seeds = $('fleet-seeds').checked;
     row.replaceChildren(downloadButton(`Download ${name}`, pack, name,
       seeds ? 'This zip holds every device\'s current secret in plain text (initial-populate.txt).' : '', 'fleet-download'));

@@ -38,7 +38,6 @@ const keysWorkflow = (() => {
   }
 
   const KEY_NOTE = 'This file is the private key, encrypted under your passphrase.';
-  const today = () => new Date().toISOString().slice(0, 10);
 
   function showOne(r) {
     const name = cleanName($('keys-cn').value) || 'device';
@@ -55,7 +54,7 @@ const keysWorkflow = (() => {
   }
 
   function showFleet(r) {
-    const name = `keys-${today()}.zip`;
+    const name = `keys-${localDate()}.zip`;
     out.replaceChildren(
       el('p', {}, `Keys and requests for ${r.devices.length} device${r.devices.length > 1 ? 's' : ''}.`),
       el('table', { class: 'fleet keys' },
