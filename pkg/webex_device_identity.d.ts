@@ -74,6 +74,37 @@ export interface Passed { code: string; message: string }
 
 
 
+/** Options of inspectToken. */
+export interface InspectTokenOptions {
+    /** Keys to check with: secrets, PEM (certificate, public or private key), JWK or JWKS JSON, hex or base64. */
+    keys?: (string | Uint8Array)[];
+    /** The time to check exp and nbf against. Default: now. */
+    now?: Date;
+    /** Opens an encrypted PKCS#8 or PKCS#12 private key among the keys. */
+    passphrase?: string;
+}
+export interface TokenKeyInfo { index: number; form: "text" | "hex" | "base64" | "bytes" | "jwk" | "jwks" | "pem" | "der"; description: string; kids: string[] }
+export interface TokenVerification {
+    status: "valid" | "invalid" | "not_checked" | "unsupported" | "decrypted" | "failed";
+    algorithm: string | null;
+    key: { index: number | null; reading: "text" | "base64" | "hex" | "bytes" | "jwk" | "pem" | "der" | "x5c"; kid: string | null } | null;
+}
+export interface Token {
+    kind: "jws" | "jwe" | "device";
+    where: string;
+    header: any; headerText: string; claims: any | null; payloadText: string | null;
+    expanded: { claim: string; value: any }[];
+    times: { claim: "iat" | "nbf" | "exp"; seconds: number; date: string | null; relative: string }[];
+    summary: { alg: string | null; enc: string | null; kid: string | null; typ: string | null; cty: string | null; iss: string | null; sub: string | null; aud: string | null };
+    verification: TokenVerification;
+    x5c: CertificateInfo[] | null;
+    nested: Token[];
+    findings: Finding[];
+}
+export interface TokenReport { tokens: Token[]; keys: TokenKeyInfo[]; findings: Finding[] }
+
+
+
 /** The four device actions. */
 export type Action = "populate" | "add" | "activate" | "deactivate";
 /** Content encryptions a device takes. */
@@ -335,6 +366,13 @@ export function initialPopulateCommand(secret: string): string;
 export function inspect(input: string | Uint8Array | (string | Uint8Array)[], options: InspectOptions | undefined): InspectReport;
 
 /**
+ * Finds the JWTs and JWEs in `text` (a token, a Bearer line, a URL, a form
+ * body, JSON) and decodes, verifies and opens each with the keys given.
+ * Throws only for bad arguments and over-cap inputs.
+ */
+export function inspectToken(text: any, options: InspectTokenOptions | undefined): TokenReport;
+
+/**
  * The largest input accepted, in bytes (1 MiB).
  */
 export function maxInputBytes(): number;
@@ -416,6 +454,7 @@ export interface InitOutput {
     readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
+    readonly inspectToken: (a: any, b: any) => [number, number, number];
     readonly installbundle_commands: (a: number, b: any) => [number, number, number];
     readonly installbundle_fingerprint: (a: number) => [number, number];
     readonly keyfleetplan_devices: (a: number) => any;

@@ -451,6 +451,22 @@ export function inspect(input, options) {
 }
 
 /**
+ * Finds the JWTs and JWEs in `text` (a token, a Bearer line, a URL, a form
+ * body, JSON) and decodes, verifies and opens each with the keys given.
+ * Throws only for bad arguments and over-cap inputs.
+ * @param {any} text
+ * @param {InspectTokenOptions | undefined} options
+ * @returns {TokenReport}
+ */
+export function inspectToken(text, options) {
+    const ret = wasm.inspectToken(text, options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * The largest input accepted, in bytes (1 MiB).
  * @returns {number}
  */

@@ -110,6 +110,10 @@ error_kinds! {
     EmptyPassphrase => "empty_passphrase",
     /// Keys and CSRs: the passphrase and its confirmation differ.
     PassphraseMismatch => "passphrase_mismatch",
+    /// More tokens in one text than are inspected at once.
+    TooManyTokens => "too_many_tokens",
+    /// More keys (JWKS entries included) than are tried at once.
+    TooManyKeys => "too_many_keys",
 }
 
 /// An error with its kind and a message for people.

@@ -115,6 +115,45 @@ finding_codes! {
     /// Fleet: building the device's blobs failed (its worker stopped twice,
     /// or a blob did not open back); nothing was handed out for it.
     BuildFailed => ("build_failed", Error),
+    /// Token: its signature does not verify with the key that fits it.
+    SignatureInvalid => ("signature_invalid", Error),
+    /// Token: `alg` is `none`: nothing vouches for it.
+    AlgNone => ("alg_none", Error),
+    /// Token: the HMAC key that verified is shorter than the hash.
+    WeakHmacKey => ("weak_hmac_key", Warning),
+    /// Token: the keys given are of the wrong type for its `alg`.
+    KeyTypeMismatch => ("key_type_mismatch", Warning),
+    /// Token: no given key carries its `kid`.
+    KidNotFound => ("kid_not_found", Warning),
+    /// Token: a JWE that the key given does not open, or that was altered.
+    DecryptFailed => ("decrypt_failed", Error),
+    /// Token: a JWE and no key to open it.
+    NotDecrypted => ("not_decrypted", Warning),
+    /// Token: not a well-formed JWS or JWE.
+    MalformedToken => ("malformed_token", Error),
+    /// Token: an HMAC token that verifies with a public key's text as its
+    /// secret, the forgery of algorithm confusion.
+    AlgorithmConfusion => ("algorithm_confusion", Error),
+    /// Token: an algorithm this tool does not check (ES512, EdDSA, A128KW...).
+    UnsupportedAlgorithm => ("unsupported_algorithm", Warning),
+    /// Token: `crit` names extensions a reader must understand (none are, here).
+    CritUnsupported => ("crit_unsupported", Error),
+    /// Token: a JSON member written twice, which readers take differently.
+    DuplicateMember => ("duplicate_member", Error),
+    /// Token: tokens nested deeper than are opened.
+    NestingTooDeep => ("nesting_too_deep", Error),
+    /// Token: its `x5c` chain does not hold together.
+    X5cChainInvalid => ("x5c_chain_invalid", Error),
+    /// Token: verified with its own `x5c` certificate; trusting that chain's root is the admin's call.
+    X5cRootUnverified => ("x5c_root_unverified", Info),
+    /// Token: `jku` or `x5u` names a key on the network, never fetched here.
+    RemoteKeyNotFetched => ("remote_key_not_fetched", Info),
+    /// Token: a Webex device blob, opened by the device tools.
+    DeviceBlob => ("device_blob", Info),
+    /// Tokens: a key given has no form this tool can use.
+    KeyUnreadable => ("key_unreadable", Warning),
+    /// Tokens: the text holds no JWS or JWE.
+    NoTokenFound => ("no_token_found", Warning),
 }
 
 impl FindingCode {

@@ -14,6 +14,7 @@
 //! | [`tasks`] | one-device tasks: `build_jwe` with its payload policy, install, deactivate, check a blob |
 //! | [`fleet`] | many devices from one manifest: plan, build each device, pack one zip |
 //! | [`keys`] | P-256 keys and certificate requests made here, the keys saved encrypted |
+//! | [`token`] | JWTs and JWEs found in pasted text: decoded, verified, opened |
 //! | [`shared`] | base64url, hex, and every cap on work read from input |
 //!
 //! [`Error`] and [`Finding`] are every domain's, so they sit here.
@@ -30,6 +31,7 @@ pub mod keys;
 pub mod secret;
 pub mod shared;
 pub mod tasks;
+pub mod token;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

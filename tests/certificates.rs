@@ -262,6 +262,8 @@ fn every_finding_code_is_exercised() {
     seen.push("not_a_device_certificate".into()); // tests/tasks.rs, deactivate_warns_when_the_file_holds_a_ca_certificate
                                                   // The fleet's own codes: tests/fleet.rs, every_fleet_finding_code_is_exercised.
     seen.extend(common::FLEET_CODES.iter().map(|c| c.to_string()));
+    // The token inspector's: tests/tokens.rs, the_case_files_hold_and_reach_every_token_code.
+    seen.extend(common::TOKEN_CODES.iter().map(|c| c.to_string()));
     for code in FindingCode::ALL {
         assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
     }

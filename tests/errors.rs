@@ -287,3 +287,25 @@ fn fingerprint_mismatch() {
     let other = "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12";
     assert_eq!(kind(deactivate(&secret(), Target::Both(other, &files, &options))), ErrorKind::FingerprintMismatch);
 }
+
+#[test]
+fn too_many_tokens() {
+    use webex_device_identity::shared::caps::MAX_TOKENS;
+    use webex_device_identity::token::{inspect, Options};
+    let jws = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    let options = Options { now: 0, passphrase: None };
+    assert!(inspect(&vec![jws; MAX_TOKENS].join(" "), &[], &options).is_ok());
+    assert_eq!(kind(inspect(&vec![jws; MAX_TOKENS + 1].join(" "), &[], &options)), ErrorKind::TooManyTokens);
+}
+
+#[test]
+fn too_many_keys() {
+    use webex_device_identity::shared::caps::MAX_TOKEN_KEYS;
+    use webex_device_identity::token::{inspect, KeyInput, Options};
+    let options = Options { now: 0, passphrase: None };
+    let keys = vec![KeyInput::Text("secret"); MAX_TOKEN_KEYS + 1];
+    assert_eq!(kind(inspect("", &keys, &options)), ErrorKind::TooManyKeys);
+    let jwk = r#"{"kty":"oct","k":"c2VjcmV0"}"#;
+    let jwks = format!(r#"{{"keys":[{}]}}"#, vec![jwk; MAX_TOKEN_KEYS + 1].join(","));
+    assert_eq!(kind(inspect("", &[KeyInput::Text(&jwks)], &options)), ErrorKind::TooManyKeys);
+}

@@ -56,7 +56,17 @@ pub(crate) fn timestamp(time: Time) -> i64 {
 
 /// ISO 8601 UTC, e.g. `2026-06-15T00:00:00Z`.
 pub(crate) fn iso8601(time: Time) -> String {
-    let t = time.to_date_time();
+    date_time_iso8601(time.to_date_time())
+}
+
+/// Unix seconds in ISO 8601 UTC; `None` outside the years 1970 to 9999.
+pub(crate) fn iso8601_unix(seconds: i64) -> Option<String> {
+    let seconds = u64::try_from(seconds).ok()?;
+    let t = pkcs8::der::DateTime::from_unix_duration(std::time::Duration::from_secs(seconds)).ok()?;
+    Some(date_time_iso8601(t))
+}
+
+fn date_time_iso8601(t: pkcs8::der::DateTime) -> String {
     format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
 }
 

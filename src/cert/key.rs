@@ -1,7 +1,8 @@
 //! Private keys in every form admins hold: PKCS#8 (`PRIVATE KEY`), encrypted
 //! PKCS#8 (PBES2 with PBKDF2 or scrypt), SEC1 (`EC PRIVATE KEY`) and PKCS#1
 //! (`RSA PRIVATE KEY`). Only a P-256 key keeps its secret (to re-encode it as
-//! PKCS#8 for the device); other keys keep just what matching needs.
+//! PKCS#8 for the device); other keys keep just their public half, for
+//! matching and for the token inspector to verify with.
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::pem::LineEnding;
@@ -33,8 +34,8 @@ enum Material {
     P256 { secret: p256::SecretKey, public: Vec<u8> },
     /// Uncompressed public point of another curve's key.
     EcPublic(Vec<u8>),
-    /// RSA modulus, big-endian without leading zeros.
-    RsaModulus(Vec<u8>),
+    /// RSA modulus and public exponent, big-endian without leading zeros.
+    Rsa { modulus: Vec<u8>, exponent: Vec<u8> },
     /// A key whose public half this tool cannot compute (Ed25519, ...).
     Unknown,
 }
@@ -55,8 +56,25 @@ impl PrivateKey {
         match &self.material {
             Material::P256 { public, .. } => Some(tagged(b'E', public)),
             Material::EcPublic(public) => Some(tagged(b'E', public)),
-            Material::RsaModulus(n) => Some(tagged(b'R', n)),
+            Material::Rsa { modulus, .. } => Some(tagged(b'R', modulus)),
             Material::Unknown => None,
+        }
+    }
+
+    /// An RSA key's modulus and public exponent, big-endian.
+    pub fn rsa_public(&self) -> Option<(&[u8], &[u8])> {
+        match &self.material {
+            Material::Rsa { modulus, exponent } => Some((modulus, exponent)),
+            _ => None,
+        }
+    }
+
+    /// An EC key's curve and public point, uncompressed (P-256 and P-384 keys only).
+    pub fn ec_public(&self) -> Option<(Oid, &[u8])> {
+        match &self.material {
+            Material::P256 { public, .. } => Some((oids::P256, public)),
+            Material::EcPublic(public) => Some((oids::P384, public)),
+            _ => None,
         }
     }
 
@@ -146,9 +164,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: &str, was_encrypted: bool) -> Resul
         let material = ec_material(info.private_key.as_bytes(), curve)?;
         Ok(key_info(material, "EC".into(), curve))
     } else if algorithm == oids::RSA_ENCRYPTION {
-        let rsa = pkcs1::RsaPrivateKeyRef::try_from(info.private_key.as_bytes())
-            .map_err(|_| unreadable("RSA private key"))?;
-        Ok(key_info(Material::RsaModulus(strip_zeros(rsa.modulus.as_bytes())), "RSA".into(), None))
+        Ok(key_info(rsa_material(info.private_key.as_bytes())?, "RSA".into(), None))
     } else {
         Ok(key_info(Material::Unknown, oids::key_algorithm_name(algorithm), None))
     }
@@ -197,10 +213,18 @@ fn ec_material(sec1_der: &[u8], curve: Option<Oid>) -> Result<Material, Finding>
 
 /// Parses a PKCS#1 `RSA PRIVATE KEY`.
 pub(crate) fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, Finding> {
-    let rsa = pkcs1::RsaPrivateKeyRef::try_from(der).map_err(|_| unreadable("RSA private key"))?;
     Ok(PrivateKey {
         info: KeyInfo { algorithm: "RSA".into(), curve: None, format: "PKCS#1".into(), was_encrypted: false },
-        material: Material::RsaModulus(strip_zeros(rsa.modulus.as_bytes())),
+        material: rsa_material(der)?,
+    })
+}
+
+/// `der` is an RSAPrivateKey (alone, or inside PKCS#8).
+fn rsa_material(der: &[u8]) -> Result<Material, Finding> {
+    let rsa = pkcs1::RsaPrivateKeyRef::try_from(der).map_err(|_| unreadable("RSA private key"))?;
+    Ok(Material::Rsa {
+        modulus: strip_zeros(rsa.modulus.as_bytes()),
+        exponent: strip_zeros(rsa.public_exponent.as_bytes()),
     })
 }
 

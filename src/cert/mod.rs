@@ -33,9 +33,12 @@ use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
 pub(crate) use decoded::Decoded;
+pub(crate) use describe::iso8601_unix;
 pub(crate) use kdf_share::{derive_aes256, KdfShare};
 pub(crate) use key::{p256_pkcs8_der, PrivateKey};
-pub(crate) use oids::{EC_PUBLIC_KEY, KEY_USAGE, P256, SUBJECT_ALT_NAME};
+pub(crate) use oids::{EC_PUBLIC_KEY, KEY_USAGE, P256, P384, RSA_ENCRYPTION, SUBJECT_ALT_NAME};
+pub(crate) use pem::blocks as pem_blocks;
+pub(crate) use signature::{verify_jws, Hash, Scheme, Verdict};
 pub(crate) use summary::{summarize, Summary};
 
 pub use input::Input;
@@ -80,6 +83,17 @@ pub(crate) fn read_file(
     let mut start = Decoded::default();
     start.kdf_share = Some(kdf_share.clone());
     input::decode(input, passphrase, &start)
+}
+
+/// Reads one input on its own: its certificates as DER and its key (the
+/// token inspector's keys, each given apart), or why it cannot be read.
+pub(crate) fn read(input: Input<'_>, passphrase: Option<&str>) -> Result<Decoded, Finding> {
+    input::decode(input, passphrase, &Decoded::default())
+}
+
+/// A DER certificate's public key; `None` when it is no certificate.
+pub(crate) fn certificate_key(der: &[u8]) -> Option<x509_cert::spki::SubjectPublicKeyInfoRef<'_>> {
+    Certificate::from_der(der).map(|cert| cert.public_key().clone())
 }
 
 /// Reads `input` and reports on every certificate and key in it, by the

@@ -1,7 +1,8 @@
 //! Does an issuer's key verify a certificate? ECDSA P-256/P-384 and RSA
 //! PKCS#1 v1.5 (MD5 and SHA-1 too, to tell a weak signature from a forged one)
 //! and PSS, with SHA-1/256/384/512, all with RustCrypto. Other algorithms are
-//! reported as not checked, never as valid.
+//! reported as not checked, never as valid. A token's JWS signature is
+//! checked here too ([`verify_jws`]), with the same code.
 
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use pkcs8::der::asn1::{AnyRef, ObjectIdentifier as Oid};
@@ -24,8 +25,9 @@ pub(crate) enum Verdict {
     NotChecked,
 }
 
+/// A signature's hash.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Hash {
+pub(crate) enum Hash {
     Md5,
     Sha1,
     Sha256,
@@ -166,19 +168,10 @@ pub(crate) fn verify(cert: &Certificate<'_>, issuer: &SubjectPublicKeyInfoRef<'_
     let signature = cert.signature();
     let Some((_, name, hash)) = row(cert) else { return Verdict::NotChecked };
     let verdict = match (name.starts_with("ecdsa"), *name == "RSASSA-PSS", hash) {
-        (true, _, Some(hash)) => digest(*hash, tbs).map(|d| verify_ecdsa(issuer, &d, signature)),
-        (_, true, _) => pss_hash(cert).and_then(|(hash, salt)| {
-            let d = digest(hash, tbs)?;
-            let key = rsa::PublicKey::from_pkcs1_der(issuer.subject_public_key.raw_bytes()).ok()?;
-            let valid = match hash {
-                Hash::Sha1 => key.verify(rsa::Pss::<Sha1>::new_with_salt(salt), &d, signature),
-                Hash::Sha256 => key.verify(rsa::Pss::<Sha256>::new_with_salt(salt), &d, signature),
-                Hash::Sha384 => key.verify(rsa::Pss::<Sha384>::new_with_salt(salt), &d, signature),
-                Hash::Sha512 => key.verify(rsa::Pss::<Sha512>::new_with_salt(salt), &d, signature),
-                Hash::Md5 => return None,
-            };
-            Some(ok(valid.is_ok()))
-        }),
+        (true, _, Some(hash)) => digest(*hash, tbs).map(|d| verify_ecdsa(issuer, &d, signature, false)),
+        (_, true, _) => {
+            pss_hash(cert).and_then(|(hash, salt)| verify_pss(issuer, hash, salt, &digest(hash, tbs)?, signature))
+        }
         (false, false, Some(hash)) if name.contains("RSA") => {
             digest(*hash, tbs).and_then(|d| verify_pkcs1v15(issuer, *hash, &d, signature))
         }
@@ -195,27 +188,76 @@ fn ok(valid: bool) -> Verdict {
     }
 }
 
-fn verify_ecdsa(issuer: &SubjectPublicKeyInfoRef<'_>, prehash: &[u8], signature: &[u8]) -> Verdict {
+/// `raw`: the signature is r || s, as JWS writes it (RFC 7518 3.4); else DER, as X.509 does.
+fn verify_ecdsa(issuer: &SubjectPublicKeyInfoRef<'_>, prehash: &[u8], signature: &[u8], raw: bool) -> Verdict {
     let Some(PublicKey::Ec(point)) = public_key::read(issuer) else { return Verdict::Invalid };
     match oids::curve_of(issuer) {
         Some(c) if c == oids::P256 => {
-            let (Ok(key), Ok(sig)) =
-                (p256::ecdsa::VerifyingKey::from_sec1_bytes(point), p256::ecdsa::Signature::from_der(signature))
-            else {
+            use p256::ecdsa::Signature;
+            let sig = if raw { Signature::from_slice(signature) } else { Signature::from_der(signature) };
+            let (Ok(key), Ok(sig)) = (p256::ecdsa::VerifyingKey::from_sec1_bytes(point), sig) else {
                 return Verdict::Invalid;
             };
             ok(key.verify_prehash(prehash, &sig).is_ok())
         }
         Some(c) if c == oids::P384 => {
-            let (Ok(key), Ok(sig)) =
-                (p384::ecdsa::VerifyingKey::from_sec1_bytes(point), p384::ecdsa::Signature::from_der(signature))
-            else {
+            use p384::ecdsa::Signature;
+            let sig = if raw { Signature::from_slice(signature) } else { Signature::from_der(signature) };
+            let (Ok(key), Ok(sig)) = (p384::ecdsa::VerifyingKey::from_sec1_bytes(point), sig) else {
                 return Verdict::Invalid;
             };
             ok(key.verify_prehash(prehash, &sig).is_ok())
         }
         _ => Verdict::NotChecked,
     }
+}
+
+/// RSASSA-PSS with MGF1 over the same hash; `None` for MD5 or a key that is not RSA.
+fn verify_pss(
+    issuer: &SubjectPublicKeyInfoRef<'_>,
+    hash: Hash,
+    salt: usize,
+    digest: &[u8],
+    signature: &[u8],
+) -> Option<Verdict> {
+    let key = rsa::PublicKey::from_pkcs1_der(issuer.subject_public_key.raw_bytes()).ok()?;
+    let valid = match hash {
+        Hash::Sha1 => key.verify(rsa::Pss::<Sha1>::new_with_salt(salt), digest, signature),
+        Hash::Sha256 => key.verify(rsa::Pss::<Sha256>::new_with_salt(salt), digest, signature),
+        Hash::Sha384 => key.verify(rsa::Pss::<Sha384>::new_with_salt(salt), digest, signature),
+        Hash::Sha512 => key.verify(rsa::Pss::<Sha512>::new_with_salt(salt), digest, signature),
+        Hash::Md5 => return None,
+    };
+    Some(ok(valid.is_ok()))
+}
+
+/// How a JWS `alg` signs with a public key (RFC 7518 3.3-3.5).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scheme {
+    /// RS256/384/512.
+    Pkcs1v15,
+    /// PS256/384/512: the salt as long as the hash.
+    Pss,
+    /// ES256/384: r || s.
+    Ecdsa,
+}
+
+/// Checks a JWS signature over `message` with `key`; the caller has
+/// matched the key's type to the scheme. MD5 is no JWS hash: `NotChecked`.
+pub(crate) fn verify_jws(
+    key: &SubjectPublicKeyInfoRef<'_>,
+    scheme: Scheme,
+    hash: Hash,
+    message: &[u8],
+    signature: &[u8],
+) -> Verdict {
+    let Some(d) = digest(hash, message) else { return Verdict::NotChecked };
+    let verdict = match scheme {
+        Scheme::Pkcs1v15 => verify_pkcs1v15(key, hash, &d, signature),
+        Scheme::Pss => verify_pss(key, hash, d.len(), &d, signature),
+        Scheme::Ecdsa => Some(verify_ecdsa(key, &d, signature, true)),
+    };
+    verdict.unwrap_or(Verdict::NotChecked)
 }
 
 fn verify_pkcs1v15(

@@ -8,8 +8,8 @@ use pkcs8::der::Tag;
 
 use crate::cert::{EC_PUBLIC_KEY, KEY_USAGE, P256, SUBJECT_ALT_NAME};
 use crate::error::{Error, ErrorKind};
-use crate::keys::der::{bits, context, octets, oid, printable, sequence, set, tlv, utf8};
 use crate::keys::request::{AltName, Attribute, Checked};
+use crate::shared::der_write::{bits, context, octets, oid, printable, sequence, set, tlv, utf8};
 
 const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
 const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");

@@ -21,7 +21,7 @@ use zeroize::Zeroizing;
 
 use crate::cert::derive_aes256;
 use crate::error::{Error, ErrorKind};
-use crate::keys::der::{octets, oid, sequence, uint};
+use crate::shared::der_write::{octets, oid, sequence, uint};
 use crate::shared::random::random_bytes;
 
 /// How the key's encryption key is derived from the passphrase.

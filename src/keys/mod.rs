@@ -7,13 +7,11 @@
 //! | --- | --- |
 //! | `request` | checks what the admin asks for: subject, alternative names, key usage |
 //! | `csr` | writes and signs the PKCS#10 request |
-//! | `der` | the DER writer `csr` uses |
 //! | `export` | encrypts the key under the passphrase |
 //! | `devices` | reads a fleet's device names (a list, or a manifest's `device` column) |
 //! | `fleet` | one key and request per device, then one zip |
 
 mod csr;
-mod der;
 mod devices;
 mod export;
 mod fleet;

@@ -93,6 +93,17 @@ pub const MAX_URI_CHARS: usize = 2_048;
 /// names each needs a few megabytes; 100 long URIs each would need gigabytes,
 /// so the fleet is refused (`input_too_large`) before it gets there.
 pub const MAX_KEY_FLEET_NAME_BYTES: usize = 16 << 20;
+/// Tokens found in one text, and keys given to check them (a JWKS's keys
+/// count one each): more is refused, never cut short.
+pub const MAX_TOKENS: usize = 64;
+/// See [`MAX_TOKENS`].
+pub const MAX_TOKEN_KEYS: usize = 64;
+/// Tokens inside tokens (a JWE's JWT, a claim holding a JWE) are opened this deep.
+pub const MAX_TOKEN_DEPTH: usize = 8;
+/// Public-key operations (a signature check, an RSA decryption) one call
+/// may run: 64 tokens times 64 keys would be seconds of ECDSA in a browser.
+pub const MAX_KEY_OPERATIONS: usize = 512;
+
 /// Refuses `len` bytes of `what` when over [`MAX_INPUT_BYTES`].
 pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     if len > MAX_INPUT_BYTES {

@@ -12,6 +12,7 @@ mod fleet;
 mod keys;
 mod secret;
 mod tasks;
+mod token;
 
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;

@@ -92,3 +92,32 @@ pub const FLEET_CODES: [&str; 11] = [
     "missing_file",
     "build_failed",
 ];
+
+/// The token inspector's finding codes (and the shared `expired`,
+/// `not_yet_valid`, `signature_not_checked` it also gives): tests/tokens.rs
+/// proves each is reached by a case in tests/tokens/.
+#[allow(dead_code)]
+pub const TOKEN_CODES: [&str; 22] = [
+    "expired",
+    "not_yet_valid",
+    "signature_invalid",
+    "signature_not_checked",
+    "alg_none",
+    "weak_hmac_key",
+    "key_type_mismatch",
+    "kid_not_found",
+    "decrypt_failed",
+    "not_decrypted",
+    "malformed_token",
+    "algorithm_confusion",
+    "unsupported_algorithm",
+    "crit_unsupported",
+    "duplicate_member",
+    "nesting_too_deep",
+    "x5c_chain_invalid",
+    "x5c_root_unverified",
+    "remote_key_not_fetched",
+    "device_blob",
+    "key_unreadable",
+    "no_token_found",
+];

@@ -213,19 +213,17 @@ def dir_cases():
 
 
 def rsa_oaep_cases():
-    private, other = new_private("RS"), new_private("RS")
+    """RSA-OAEP is not opened (its RSA private-key code would cost the page 13 KB gzipped): the
+    header is shown and the JWE is `unsupported`, with the key given or not, never `failed`."""
+    private = new_private("RS")
     key = jwk.JWK.from_pyca(private)
     for alg in ["RSA-OAEP", "RSA-OAEP-256"]:
         for enc in ENCS:
             token = encrypt(key, alg, enc, json.dumps(CLAIMS))
             case(f"{alg} {enc} PKCS#8 PEM", token, [private_pem(private)],
-                 expect("jwe", "decrypted", reading="pem", claims=CLAIMS))
-            case(f"{alg} {enc} encrypted PKCS#8 PEM", token, [private_pem(private, PASSPHRASE)],
-                 expect("jwe", "decrypted", reading="pem", claims=CLAIMS), passphrase=PASSPHRASE)
-        case(f"{alg} another private key", token, [private_pem(other)], expect("jwe", "failed",
-             findings=["decrypt_failed"]))
-        case(f"{alg} tag bit flipped", flip(token, 4, 0), [private_pem(private)], expect("jwe", "failed",
-             findings=["decrypt_failed"]))
+                 expect("jwe", "unsupported", findings=["unsupported_algorithm"], absent=["decrypt_failed"]))
+        case(f"{alg} encrypted PKCS#8 PEM", token, [private_pem(private, PASSPHRASE)],
+             expect("jwe", "unsupported", findings=["unsupported_algorithm"]), passphrase=PASSPHRASE)
 
 
 def tamper_and_time_cases():

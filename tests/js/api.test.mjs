@@ -567,6 +567,12 @@ const KEY = { commonName: 'room-1.example.com', passphrase: 'correct horse', con
 
 const negatives = {
   bad_argument: [
+    () => api.inspectToken(),
+    () => api.inspectToken('x', { key: ['misspelt'] }),
+    () => api.inspectToken('x', { keys: 'not a list' }),
+    () => api.inspectToken('x', { keys: [42] }),
+    () => api.inspectToken('x', { now: 'yesterday' }),
+    () => api.inspectToken('\ud800'),
     () => api.buildJwe(),
     () => api.buildJwe('populate'),
     () => api.buildJwe([]),
@@ -669,6 +675,8 @@ const negatives = {
   ],
   payload_not_utf8: 'covered natively by tests/errors.rs (needs a forged tag); see payload_not_utf8 there',
   input_too_large: [
+    () => api.inspectToken('a'.repeat((1 << 20) + 1)),
+    () => api.inspectToken('x', { keys: [new Uint8Array((1 << 20) + 1)] }),
     () => api.buildJwe({ ...base, payload: 'a'.repeat((1 << 20) + 1) }),
     () => api.openJwe('a'.repeat(3 << 20), 'x'),
     () => api.buildJwe({ ...base, salt: new Uint8Array((1 << 20) + 1) }),
@@ -725,6 +733,11 @@ const negatives = {
     () => api.planKeyFleet({ ...KEY, devices: 'room-1', passphrase: ' ' }),
   ],
   passphrase_mismatch: [() => api.generateKeyAndCsr({ ...KEY, confirmPassphrase: 'other' })],
+  too_many_tokens: [() => api.inspectToken(Array(65).fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln').join('\n'))],
+  too_many_keys: [
+    () => api.inspectToken('', { keys: Array(65).fill('secret') }),
+    () => api.inspectToken('', { keys: [JSON.stringify({ keys: Array(65).fill({ kty: 'oct', k: 'c2VjcmV0' }) })] }),
+  ],
   // Every blob opens back under its key before it is handed out; one that does not
   // is blob_check_failed. Only a fault (memory, the machine) can make one: no input
   // does, from JavaScript or natively (seal and the check share the key and IV).

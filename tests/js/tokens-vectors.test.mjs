@@ -119,6 +119,6 @@ function run(c) {
   }
 }
 
-for (const file of ['rfc-vectors.json', 'hostile.json']) {
+for (const file of ['rfc-vectors.json', 'hostile.json', 'codes.json']) {
   for (const c of load(file)) test(`${file}: ${c.name}`, () => run(c));
 }

@@ -118,7 +118,8 @@ def rfc7515_7516():
     neg["keys"] = []
     out.append(neg)
     for label, vector, key, alg, enc, status in [
-            ("A.1", jt.E_A1_vector, jt.E_A1_key, "RSA-OAEP", "A256GCM", "decrypted"),
+            # RSA-OAEP is not opened (its RSA private-key code would cost the page 13 KB gzipped).
+            ("A.1", jt.E_A1_vector, jt.E_A1_key, "RSA-OAEP", "A256GCM", "unsupported"),
             ("A.2", jt.E_A2_vector, jt.E_A2_key, "RSA1_5", "A128CBC-HS256", "unsupported"),
             ("A.3", jt.E_A3_vector, jt.E_A3_key, "A128KW", "A128CBC-HS256", "unsupported")]:
         expect = {"status": status, "algorithm": f"{alg}+{enc}"}
@@ -142,7 +143,7 @@ def rfc7520():
         "4_3": ("jws/4_3.ecdsa_signature.json", "unsupported"),  # ES512
         "4_4": ("jws/4_4.hmac-sha2_integrity_protection.json", "valid"),
         "5_1": ("jwe/5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json", "unsupported"),
-        "5_2": ("jwe/5_2.key_encryption_using_rsa-oaep_with_aes-gcm.json", "decrypted"),
+        "5_2": ("jwe/5_2.key_encryption_using_rsa-oaep_with_aes-gcm.json", "unsupported"),  # RSA-OAEP
         "5_3": ("jwe/5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2.json", "unsupported"),
         "5_4": ("jwe/5_4.key_agreement_with_key_wrapping_using_ecdh-es_and_aes-keywrap_with_aes-gcm.json",
                 "unsupported"),
@@ -179,19 +180,17 @@ def rfc7520():
 
 
 def rfc7520_nested():
-    """§6: a PS256 JWT (cty JWT) inside an RSA-OAEP/A128GCM JWE; both keys given."""
+    """§6: a PS256 JWT (cty JWT) inside an RSA-OAEP/A128GCM JWE; both keys given. RSA-OAEP is
+    not opened here: the header is shown, the JWE is `unsupported`."""
     data = cookbook("6.nesting_signatures_and_encryption.json")
     sign_key, enc_key = public(data["sign"]["input"]["key"]), json.dumps(data["encrypt"]["input"]["key"])
     outer = data["encrypt"]["output"]["compact"]
     inner = check_jwe(outer, enc_key).decode()
     assert inner == data["sign"]["output"]["compact"]
-    claims = json.loads(check_jws(inner, sign_key))
+    assert json.loads(check_jws(inner, sign_key))  # the inner JWT verifies with the sign key
     return {"name": "RFC 7520 6 nesting signatures and encryption", "source": "RFC 7520 §6", "token": outer,
             "keys": [sign_key, enc_key], "now": NOW,
-            "expect": {"kind": "jwe", "status": "decrypted", "algorithm": "RSA-OAEP+A128GCM",
-                       "payloadText": inner, "key": {"index": 1, "reading": "jwk"}, "findings": [],
-                       "nested": [{"kind": "jws", "status": "valid", "algorithm": "PS256", "claims": claims,
-                                   "key": {"index": 0, "reading": "jwk"}, "findings": []}]}}
+            "expect": {"kind": "jwe", **UNSUPPORTED, "algorithm": "RSA-OAEP+A128GCM", "nested": []}}
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ const ops = {
   }),
 
   checkBlobs: ({ text, secret }) => api.checkBlobs({ text, secret: secret || undefined }),
+  inspectToken: ({ text, keys, now, passphrase }) => api.inspectToken(text, { keys, now, passphrase: passphrase || undefined }),
 
   selfTest: () => selfTest(api),
 

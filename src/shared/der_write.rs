@@ -2,17 +2,19 @@
 //! types. A certificate request is a dozen nested values; assembling them
 //! here costs the page far less than `x509-cert`'s builder (see the README's
 //! size table), and tests/keys.rs decodes every request we write with
-//! `x509-cert` and OpenSSL to prove the bytes are what they should be.
+//! `x509-cert` and OpenSSL to prove the bytes are what they should be. The
+//! token inspector writes a JWK's public key as the SubjectPublicKeyInfo the
+//! certificate code verifies with.
 
 use pkcs8::der::asn1::ObjectIdentifier as Oid;
 use pkcs8::der::{Encode, Header, Length, Tag, TagNumber};
 
 use crate::error::{Error, ErrorKind};
 
-/// Only a length past `der`'s 256 MiB could fail to encode; the request's
+/// Only a length past `der`'s 256 MiB could fail to encode; every caller's
 /// caps keep it to kilobytes, so this is a message for the impossible.
 fn too_large(_: pkcs8::der::Error) -> Error {
-    Error::new(ErrorKind::InputTooLarge, "The certificate request is too large to encode. Shorten its names.")
+    Error::new(ErrorKind::InputTooLarge, "The value is too large to encode as DER. Give a smaller one.")
 }
 
 /// One value: `tag`, the length of `parts` together, then the parts.
@@ -58,10 +60,7 @@ pub(crate) fn printable(text: &str) -> Result<Vec<u8>, Error> {
 /// A non-negative INTEGER (X.690 8.3): big-endian in the fewest bytes, with
 /// a leading zero byte when the top bit is set (it would read as negative).
 pub(crate) fn uint(value: u32) -> Result<Vec<u8>, Error> {
-    let bytes = value.to_be_bytes();
-    let start = bytes.iter().position(|b| *b != 0).unwrap_or(3);
-    let pad: &[u8] = if bytes[start] & 0x80 != 0 { &[0] } else { &[] };
-    tlv(Tag::Integer, &[pad, &bytes[start..]])
+    big_uint(&value.to_be_bytes())
 }
 
 /// A BIT STRING with no unused bits.
@@ -71,6 +70,15 @@ pub(crate) fn bits(bytes: &[u8]) -> Result<Vec<u8>, Error> {
 
 pub(crate) fn octets(bytes: &[u8]) -> Result<Vec<u8>, Error> {
     tlv(Tag::OctetString, &[bytes])
+}
+
+/// A non-negative INTEGER from its big-endian bytes (a JWK's `n`, `e`):
+/// leading zeros dropped, one put back when the top bit is set.
+pub(crate) fn big_uint(bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len().saturating_sub(1));
+    let digits = if bytes.is_empty() { &[0u8][..] } else { &bytes[start..] };
+    let pad: &[u8] = if digits[0] & 0x80 != 0 { &[0] } else { &[] };
+    tlv(Tag::Integer, &[pad, digits])
 }
 
 #[cfg(test)]
@@ -90,5 +98,15 @@ mod tests {
             assert_eq!(utf8(text).unwrap(), Utf8StringRef::new(text).unwrap().to_der().unwrap());
         }
         assert_eq!(printable("NO").unwrap(), PrintableStringRef::new("NO").unwrap().to_der().unwrap());
+    }
+
+    #[test]
+    fn big_integers_encode_as_the_der_crate_encodes_them() {
+        // No bytes is zero (der's UintRef would write an empty INTEGER, which DER forbids).
+        assert_eq!(big_uint(&[]).unwrap(), [2, 1, 0]);
+        for bytes in [&[0][..], &[0, 0, 5], &[0x80], &[0, 0x80, 1], &[0xff; 257], &[1, 0, 0, 0, 0, 0, 0, 0, 0]] {
+            let reference = pkcs8::der::asn1::UintRef::new(bytes).unwrap().to_der().unwrap();
+            assert_eq!(big_uint(bytes).unwrap(), reference, "{bytes:?}");
+        }
     }
 }
