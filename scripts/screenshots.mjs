@@ -4,6 +4,7 @@
 // generated and its command, a checked bundle and its two commands, …), so a
 // reviewer can see the page without running it.
 // Usage: node scripts/screenshots.mjs [out-dir]   (default docs/screenshots, committed)
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +69,21 @@ const TABS = {
     await page.fill('#check-secret', SECRET);
     await page.click('#check-open');
     await page.waitForSelector('#check-out [data-verdict]', { timeout: 30000 });
+  },
+  tokens: async (page) => {
+    // A SharePoint-style context token, signed with the base64-decoded client secret.
+    const b64u = (data) => Buffer.from(data).toString('base64url');
+    const secret = 'c2hhcmVkIGNsaWVudCBzZWNyZXQgb2YgYW4gYWRkLWluIQ==';
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { aud: 'webex-addin/contoso.sharepoint.com@tenant', iss: '00000001-0000-0000-c000-000000000000@tenant',
+      nbf: String(now - 600), exp: String(now + 7200), appctxsender: '00000003-0000-0ff1-ce00-000000000000@tenant',
+      appctx: JSON.stringify({ CacheKey: 'example', SecurityTokenServiceUri: 'https://accounts.accesscontrol.windows.net/tokens/OAuth/2' }) };
+    const input = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u(JSON.stringify(claims))}`;
+    const mac = createHmac('sha256', Buffer.from(secret, 'base64')).update(input).digest();
+    await page.fill('#tokens-text', `SPAppToken=${input}.${b64u(mac)}&SPSiteUrl=https%3A%2F%2Fcontoso.sharepoint.com`);
+    await page.fill('#tokens-keys', secret);
+    await page.click('#tokens-inspect');
+    await page.waitForSelector('#tokens-out article.token');
   },
   selftest: async (page) => {
     await page.click('#selftest-run');

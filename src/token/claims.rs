@@ -116,22 +116,26 @@ pub(crate) fn times(claims: &Json, now: i64, findings: &mut Vec<Finding>) -> Vec
             continue;
         };
         let ago = now.saturating_sub(seconds);
-        let (past, span) = (ago >= 0, span(ago.unsigned_abs()));
-        let relative = match (claim, past) {
-            ("exp", true) => format!("expired {span} ago"),
-            ("exp", false) => format!("valid for {span} more"),
-            ("nbf", true) => format!("valid since {span} ago"),
-            ("nbf", false) => format!("not valid for another {span}"),
-            (_, true) => format!("issued {span} ago"),
-            (_, false) => format!("issued {span} in the future"),
+        let past = ago >= 0;
+        let (before, after) = match (claim, past) {
+            ("exp", true) => ("expired ", " ago"),
+            ("exp", false) => ("valid for ", " more"),
+            ("nbf", true) => ("valid since ", " ago"),
+            ("nbf", false) => ("not valid for another ", ""),
+            (_, true) => ("issued ", " ago"),
+            (_, false) => ("issued ", " in the future"),
         };
+        let relative = format!("{before}{}{after}", span(ago.unsigned_abs()));
         let date = crate::cert::iso8601_unix(seconds);
         let when = date.clone().unwrap_or_else(|| format!("{seconds} seconds since 1970"));
-        if claim == "exp" && past {
-            findings.push(Finding::new(FindingCode::Expired, format!("The token {relative} ({when}).")));
-        }
-        if claim == "nbf" && !past && ago != 0 {
-            findings.push(Finding::new(FindingCode::NotYetValid, format!("The token is {relative} ({when}).")));
+        let code = match (claim, past) {
+            ("exp", true) => Some(FindingCode::Expired),
+            ("nbf", false) if ago != 0 => Some(FindingCode::NotYetValid),
+            _ => None,
+        };
+        if let Some(code) = code {
+            let verb = if past { "" } else { "is " };
+            findings.push(Finding::new(code, format!("The token {verb}{relative} ({when}).")));
         }
         times.push(TimeClaim { claim, seconds, date, relative });
     }
