@@ -4,6 +4,7 @@
 // wasm-bindgen instead. Sizes are in bench/results.json.
 //
 // usage: node scripts/strip-wasm-names.mjs FILE.wasm...
+//        node scripts/strip-wasm-names.mjs --without-crate-hashes FILE.wasm...
 import { readFileSync, writeFileSync } from 'node:fs';
 
 function leb128(bytes, at) {
@@ -36,6 +37,66 @@ export function stripNames(bytes) {
   return Buffer.concat(kept);
 }
 
-for (const file of process.argv.slice(2)) {
-  writeFileSync(file, stripNames(readFileSync(file)));
+function leb128Bytes(value) {
+  const out = [];
+  do {
+    const byte = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value ? byte | 0x80 : byte);
+  } while (value);
+  return out;
+}
+
+// For scripts/build, before wasm-opt sorts functions by name: each function
+// name without the hashes rustc adds (a crate's [0123456789abcdef], as core,
+// alloc and std carry, and a symbol's ::h0123456789abcdef), then its index,
+// which keeps names unique. So core's and alloc's copies of a generic sort
+// next to each other, and the copies of one generic in the order wasm-bindgen
+// wrote them (largest first) rather than by hash: 0.5 KB of the gzipped page.
+// Only the names change, and they are stripped afterwards.
+export function withoutCrateHashes(bytes) {
+  const header = 8;
+  const out = [bytes.subarray(0, header)];
+  const sized = (parts) => { const body = Buffer.concat(parts); return [Buffer.from(leb128Bytes(body.length)), body]; };
+  let at = header;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const [size, body] = leb128(bytes, at);
+    at = body + size;
+    const [nameLength, name] = leb128(bytes, body);
+    if (id !== 0 || new TextDecoder().decode(bytes.subarray(name, name + nameLength)) !== 'name') {
+      out.push(bytes.subarray(start, at));
+      continue;
+    }
+    const section = [bytes.subarray(body, name + nameLength)];
+    for (let sub = name + nameLength; sub < at;) {
+      const kind = bytes[sub];
+      const [subSize, subBody] = leb128(bytes, sub + 1);
+      const next = subBody + subSize;
+      let content = [bytes.subarray(subBody, next)];
+      if (kind === 1) { // function names: a count, then (index, name) pairs
+        let [count, p] = leb128(bytes, subBody);
+        content = [Buffer.from(leb128Bytes(count))];
+        for (; count > 0; count--) {
+          const [index, q] = leb128(bytes, p);
+          const [length, text] = leb128(bytes, q);
+          p = text + length;
+          const renamed = Buffer.from(`${bytes.subarray(text, p).toString('utf8')
+            .replace(/\[[0-9a-f]{16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '')}#${String(index).padStart(6, '0')}`);
+          content.push(Buffer.from([...leb128Bytes(index), ...leb128Bytes(renamed.length)]), renamed);
+        }
+      }
+      section.push(Buffer.from([kind]), ...sized(content));
+      sub = next;
+    }
+    out.push(Buffer.from([0]), ...sized(section));
+  }
+  return Buffer.concat(out);
+}
+
+const [option, ...files] = process.argv.slice(2);
+for (const file of option === '--without-crate-hashes' ? files : [option, ...files].filter(Boolean)) {
+  const bytes = readFileSync(file);
+  writeFileSync(file, option === '--without-crate-hashes' ? withoutCrateHashes(bytes) : stripNames(bytes));
 }
