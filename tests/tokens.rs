@@ -115,7 +115,10 @@ fn run_all() -> Vec<String> {
                 assert!(report.findings.iter().any(|f| f.code.code() == code), "{name}: {code}");
             }
             if expect["noneValid"] == true {
-                assert!(all.iter().all(|t| !matches!(t.verification.status, Status::Valid | Status::Decrypted)), "{name}");
+                assert!(
+                    all.iter().all(|t| !matches!(t.verification.status, Status::Valid | Status::Decrypted)),
+                    "{name}"
+                );
             }
             for (i, e) in expect["tokens"].as_array().into_iter().flatten().enumerate() {
                 check(&report.tokens[i], e, &name);
