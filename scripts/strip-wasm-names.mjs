@@ -18,9 +18,14 @@ function leb128(bytes, at) {
   }
 }
 
-export function stripNames(bytes) {
+/**
+ * The module's sections, in order: `{ bytes }` (the whole section, as
+ * written) and, for the "name" custom section, `body` and `names` (where its
+ * subsections start).
+ */
+function* sections(bytes) {
   const header = 8; // magic and version
-  const kept = [bytes.subarray(0, header)];
+  yield { bytes: bytes.subarray(0, header) };
   let at = header;
   while (at < bytes.length) {
     const start = at;
@@ -28,13 +33,19 @@ export function stripNames(bytes) {
     const [size, body] = leb128(bytes, at);
     at = body + size;
     if (at > bytes.length) throw new Error('truncated wasm section');
+    const section = { bytes: bytes.subarray(start, at) };
     if (id === 0) {
       const [nameLength, name] = leb128(bytes, body);
-      if (new TextDecoder().decode(bytes.subarray(name, name + nameLength)) === 'name') continue;
+      if (new TextDecoder().decode(bytes.subarray(name, name + nameLength)) === 'name') {
+        Object.assign(section, { body, names: name + nameLength, end: at });
+      }
     }
-    kept.push(bytes.subarray(start, at));
+    yield section;
   }
-  return Buffer.concat(kept);
+}
+
+export function stripNames(bytes) {
+  return Buffer.concat([...sections(bytes)].filter((s) => s.names === undefined).map((s) => s.bytes));
 }
 
 function leb128Bytes(value) {
@@ -55,22 +66,15 @@ function leb128Bytes(value) {
 // wrote them (largest first) rather than by hash: 0.5 KB of the gzipped page.
 // Only the names change, and they are stripped afterwards.
 export function withoutCrateHashes(bytes) {
-  const header = 8;
-  const out = [bytes.subarray(0, header)];
+  const out = [];
   const sized = (parts) => { const body = Buffer.concat(parts); return [Buffer.from(leb128Bytes(body.length)), body]; };
-  let at = header;
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const [size, body] = leb128(bytes, at);
-    at = body + size;
-    const [nameLength, name] = leb128(bytes, body);
-    if (id !== 0 || new TextDecoder().decode(bytes.subarray(name, name + nameLength)) !== 'name') {
-      out.push(bytes.subarray(start, at));
+  for (const { bytes: whole, body, names, end } of sections(bytes)) {
+    if (names === undefined) {
+      out.push(whole);
       continue;
     }
-    const section = [bytes.subarray(body, name + nameLength)];
-    for (let sub = name + nameLength; sub < at;) {
+    const section = [bytes.subarray(body, names)];
+    for (let sub = names; sub < end;) {
       const kind = bytes[sub];
       const [subSize, subBody] = leb128(bytes, sub + 1);
       const next = subBody + subSize;
