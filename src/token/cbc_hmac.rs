@@ -2,29 +2,24 @@
 //! tokens use (A128CBC-HS256), composed from RustCrypto's AES-CBC and HMAC.
 //! The key is MAC_KEY || ENC_KEY; the tag is the first half of
 //! HMAC(MAC_KEY, AAD || IV || ciphertext || AAD length in bits, 64-bit
-//! big-endian). The tag is checked, in constant time, before decrypting.
+//! big-endian). The tag is checked (`mac.rs`, in constant time) before decrypting.
 
 use aes::{Aes128, Aes192, Aes256};
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Sha256, Sha384, Sha512};
 use zeroize::Zeroizing;
 
-/// The authentication tag: the first half of the HMAC of `mac_input`.
-fn tag(key_len: usize, mac_key: &[u8], parts: &[&[u8]]) -> Option<Vec<u8>> {
-    fn mac<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Option<Vec<u8>> {
-        let mut mac = <M as KeyInit>::new_from_slice(key).ok()?;
-        parts.iter().for_each(|part| mac.update(part));
-        Some(mac.finalize().into_bytes().to_vec())
-    }
-    let full = match key_len {
-        32 => mac::<Hmac<Sha256>>(mac_key, parts),
-        48 => mac::<Hmac<Sha384>>(mac_key, parts),
-        64 => mac::<Hmac<Sha512>>(mac_key, parts),
-        _ => None,
-    }?;
-    Some(full[..key_len / 2].to_vec())
+use crate::cert::Hash;
+use crate::token::mac;
+
+/// The HMAC's hash for a 32-, 48- or 64-byte key (A128CBC-HS256, A192CBC-HS384, A256CBC-HS512).
+fn hash(key_len: usize) -> Option<Hash> {
+    Some(match key_len {
+        32 => Hash::Sha256,
+        48 => Hash::Sha384,
+        64 => Hash::Sha512,
+        _ => return None,
+    })
 }
 
 fn mac_input_len(aad: &[u8]) -> [u8; 8] {
@@ -42,10 +37,12 @@ pub(crate) fn open(
 ) -> Option<Zeroizing<Vec<u8>>> {
     let half = key.len() / 2;
     let (mac_key, enc_key) = key.split_at(half);
-    let computed = tag(key.len(), mac_key, &[aad, iv, ciphertext, &mac_input_len(aad)])?;
-    // Constant time: a tag compared byte by byte leaks how much of a forgery was right.
-    let same = computed.len() == expected.len() && computed.iter().zip(expected).fold(0, |d, (a, b)| d | (a ^ b)) == 0;
-    if !same || iv.len() != 16 {
+    let hash = hash(key.len())?;
+    // The tag is the HMAC's first half: as long as the MAC key.
+    if expected.len() != half || iv.len() != 16 {
+        return None;
+    }
+    if !mac::verifies(hash, mac_key, &[aad, iv, ciphertext, &mac_input_len(aad)], expected) {
         return None;
     }
     let plain = match half {
@@ -80,8 +77,24 @@ mod tests {
                 cbc::Encryptor::<Aes256>::new_from_slices(&key[half..], iv).unwrap().encrypt_padded_vec::<Pkcs7>(plain)
             }
         };
-        let t = tag(key.len(), &key[..half], &[aad, iv, &ciphertext, &mac_input_len(aad)]).unwrap();
+        let t = reference_tag(key.len(), &key[..half], &[aad, iv, &ciphertext, &mac_input_len(aad)]);
         (ciphertext, t)
+    }
+
+    /// The tag as RFC 7518 5.2.2.1 computes it, with `hmac` directly.
+    fn reference_tag(key_len: usize, mac_key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+        use hmac::{Hmac, KeyInit, Mac};
+        fn full<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+            let mut mac = <M as KeyInit>::new_from_slice(key).unwrap();
+            parts.iter().for_each(|part| mac.update(part));
+            mac.finalize().into_bytes().to_vec()
+        }
+        let out = match key_len {
+            32 => full::<Hmac<sha2::Sha256>>(mac_key, parts),
+            48 => full::<Hmac<sha2::Sha384>>(mac_key, parts),
+            _ => full::<Hmac<sha2::Sha512>>(mac_key, parts),
+        };
+        out[..key_len / 2].to_vec()
     }
 
     #[test]

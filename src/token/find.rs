@@ -47,12 +47,15 @@ fn token_in(run: &str) -> Option<&str> {
         return None;
     }
     let first = &run[..run.find('.')?];
-    // Where the header could start: the run's start, then each `ey`/`ew` in its first part.
-    let starts = std::iter::once(0)
-        .chain(first.match_indices("ey").chain(first.match_indices("ew")).map(|(i, _)| i).filter(|i| *i > 0));
-    let mut starts: Vec<usize> = starts.collect();
-    starts.sort_unstable();
-    starts.into_iter().map(|i| &run[i..]).find(|candidate| is_header(&candidate[..candidate.find('.').unwrap_or(0)]))
+    // Where the header could start: the run's start, then each `ey`/`ew` in its first part
+    // (token characters are ASCII, so every byte index is a character boundary).
+    let starts = (0..first.len()).filter(|&i| i == 0 || first[i..].starts_with("ey") || first[i..].starts_with("ew"));
+    starts.map(|i| &run[i..]).find(|candidate| is_header(&candidate[..candidate.find('.').unwrap_or(0)]))
+}
+
+/// The whole of `text` is one compact token (a claim or payload that holds one).
+pub(crate) fn is_whole_token(text: &str) -> bool {
+    text.bytes().all(is_token_char) && token_in(text).is_some_and(|token| token.len() == text.len())
 }
 
 /// Does this base64url decode to something that starts as a JSON object?
@@ -81,6 +84,7 @@ mod tests {
             assert!(!found.is_empty() && found.iter().all(|t| *t == JWS), "{text}: {found:?}");
         }
         assert_eq!(tokens(&pasted[4]).unwrap().len(), 2);
+        assert!(is_whole_token(JWS) && !is_whole_token(&pasted[1]) && !is_whole_token(&format!("x{JWS}")));
     }
 
     #[test]

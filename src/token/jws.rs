@@ -3,12 +3,10 @@
 //! certificate code's verifier. `alg: none` and an HMAC token that verifies
 //! with a public key's text (algorithm confusion) are findings, never valid.
 
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Sha256, Sha384, Sha512};
-
 use crate::cert::{verify_jws, Hash, Scheme, Verdict, EC_PUBLIC_KEY, P256, P384, RSA_ENCRYPTION};
 use crate::finding::{Finding, FindingCode};
 use crate::token::keys::{Candidate, KeySet, Material};
+use crate::token::mac;
 use crate::token::verification::{Budget, Status, UsedKey, Verification};
 
 /// What an `alg` asks for.
@@ -34,28 +32,6 @@ fn alg(name: &str) -> Alg {
         // ES512 is P-521, whose crate the page does not carry.
         ("ES", Hash::Sha256 | Hash::Sha384) => Alg::Public(Scheme::Ecdsa, hash),
         _ => Alg::Unsupported,
-    }
-}
-
-fn hash_len(hash: Hash) -> usize {
-    match hash {
-        Hash::Sha384 => 48,
-        Hash::Sha512 => 64,
-        _ => 32,
-    }
-}
-
-/// HMAC of `message` under `key` equals `tag` (compared in constant time).
-pub(crate) fn hmac_verifies(hash: Hash, key: &[u8], message: &[u8], tag: &[u8]) -> bool {
-    fn check<M: Mac + KeyInit>(key: &[u8], message: &[u8], tag: &[u8]) -> bool {
-        let Ok(mut mac) = <M as KeyInit>::new_from_slice(key) else { return false };
-        mac.update(message);
-        mac.verify_slice(tag).is_ok()
-    }
-    match hash {
-        Hash::Sha384 => check::<Hmac<Sha384>>(key, message, tag),
-        Hash::Sha512 => check::<Hmac<Sha512>>(key, message, tag),
-        _ => check::<Hmac<Sha256>>(key, message, tag),
     }
 }
 
@@ -186,7 +162,7 @@ fn verify_hmac(
     for (index, text) in &keys.public_texts {
         let trimmed = text.trim_ascii();
         let variants = [&text[..], trimmed, &[trimmed, b"\n"].concat()];
-        if variants.iter().any(|secret| hmac_verifies(hash, secret, signing_input, signature)) {
+        if variants.iter().any(|secret| mac_verifies(hash, secret, signing_input, signature)) {
             findings.push(Finding::new(
                 FindingCode::AlgorithmConfusion,
                 format!(
@@ -202,15 +178,15 @@ fn verify_hmac(
     let mut verification = Verification::new(Status::NotChecked, algorithm);
     for candidate in &tried {
         let Material::Secret(secret) = &candidate.material else { continue };
-        if hmac_verifies(hash, secret, signing_input, signature) {
-            if secret.len() < hash_len(hash) {
+        if mac_verifies(hash, secret, signing_input, signature) {
+            if secret.len() < mac::len(hash) {
                 findings.push(Finding::new(
                     FindingCode::WeakHmacKey,
                     format!(
                         "The secret that verified is {} bytes, shorter than the hash's {} (RFC 7518 3.2): \
                          it can be guessed more easily. Use a longer random secret.",
                         secret.len(),
-                        hash_len(hash)
+                        mac::len(hash)
                     ),
                 ));
             }
@@ -226,6 +202,11 @@ fn verify_hmac(
         findings.push(invalid(tried.len()));
     }
     verification
+}
+
+/// A JWS's HMAC is the whole output: a shorter signature is no match.
+fn mac_verifies(hash: Hash, key: &[u8], signing_input: &[u8], signature: &[u8]) -> bool {
+    signature.len() == mac::len(hash) && mac::verifies(hash, key, &[signing_input], signature)
 }
 
 fn invalid(tried: usize) -> Finding {

@@ -10,6 +10,7 @@
 //! | `jws` | checks signatures: HMAC, RSA, PSS, ECDSA; `alg: none` and confusion |
 //! | `jwe` | opens `dir` and RSA-OAEP JWEs, AES-GCM and AES-CBC-HMAC |
 //! | `cbc_hmac` | RFC 7518 5.2, proven on its appendix B |
+//! | `mac` | HMAC-SHA-2 by hash, checked in constant time, for both |
 //! | `claims` | time claims as dates, the summary, JSON held in strings |
 //! | `read` | one token, and the tokens inside it |
 //! | `verification` | what a check came to, and the key-operation budget |
@@ -21,6 +22,7 @@ mod json;
 mod jwe;
 mod jws;
 mod keys;
+mod mac;
 mod read;
 mod verification;
 

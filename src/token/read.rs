@@ -75,7 +75,7 @@ impl<'a> Context<'a> {
             self.header_checks(&token.header, &mut findings);
         }
         let payload = match kind {
-            Kind::Jws => self.jws(&segments, &mut token, &alg, ambiguous, &mut findings),
+            Kind::Jws => self.jws(text, &mut token, &alg, ambiguous, &mut findings),
             Kind::Jwe => self.jwe(&segments, &mut token, &alg, ambiguous, &mut findings),
             Kind::Device => {
                 findings.push(Finding::new(
@@ -128,13 +128,16 @@ impl<'a> Context<'a> {
     /// A JWS: the payload, and the signature checked.
     fn jws(
         &mut self,
-        segments: &[&str],
+        text: &str,
         token: &mut Token,
         alg: &str,
         ambiguous: bool,
         findings: &mut Vec<Finding>,
     ) -> Option<Vec<u8>> {
-        let (Some(payload), Some(signature)) = (base64url::decode(segments[1]), base64url::decode(segments[2])) else {
+        // `header.payload` as written is what the signature covers.
+        let (signing_input, signature) = text.rsplit_once('.')?;
+        let payload = &signing_input[signing_input.find('.')? + 1..];
+        let (Some(payload), Some(signature)) = (base64url::decode(payload), base64url::decode(signature)) else {
             findings.push(malformed("Its payload or signature is not base64url (RFC 7515 7.1)."));
             return None;
         };
@@ -143,7 +146,6 @@ impl<'a> Context<'a> {
             return Some(payload);
         }
         let x5c = self.x5c(token, findings);
-        let signing_input = format!("{}.{}", segments[0], segments[1]);
         let kid = token.header.str("kid");
         let signed = jws::Signed { alg, kid, signing_input: signing_input.as_bytes(), signature: &signature };
         token.verification = jws::verify(&signed, self.keys, x5c.as_ref(), &self.budget, findings);
@@ -246,7 +248,7 @@ impl<'a> Context<'a> {
                 if let Json::Object(members) = &claims {
                     for (name, value) in members {
                         if let Json::String(s) = value {
-                            if is_whole_token(s.trim()) {
+                            if find::is_whole_token(s.trim()) {
                                 inner.push((format!("claim {name}"), s.trim().to_owned()));
                             }
                         }
@@ -254,7 +256,7 @@ impl<'a> Context<'a> {
                 }
                 token.claims = Some(claims);
             }
-        } else if is_whole_token(trimmed) {
+        } else if find::is_whole_token(trimmed) {
             inner.push(("payload".into(), trimmed.to_owned()));
         }
         for (place, text) in inner {
@@ -269,14 +271,6 @@ impl<'a> Context<'a> {
         }
         Ok(())
     }
-}
-
-/// The whole string is one compact token.
-fn is_whole_token(text: &str) -> bool {
-    let dots = text.bytes().filter(|b| *b == b'.').count();
-    (dots == 2 || dots == 4)
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
-        && find::is_header(&text[..text.find('.').unwrap_or(0)])
 }
 
 /// A header or payload as JSON; `null` (and a finding) when it cannot be read.
