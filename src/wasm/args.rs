@@ -143,6 +143,25 @@ pub(crate) fn check_options(options: &JsValue, known: &[&str], function: &str) -
     Ok(())
 }
 
+/// An optional options object (undefined or null: none), checked as
+/// [`check_options`] does; read its members with [`option`].
+pub(crate) fn optional_options<'a>(
+    options: &'a JsValue,
+    known: &[&str],
+    function: &str,
+) -> Result<Option<&'a JsValue>, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    check_options(options, known, function)?;
+    Ok(Some(options))
+}
+
+/// A member of optional options (see [`get`]); undefined when there are none.
+pub(crate) fn option(options: Option<&JsValue>, key: &str) -> Result<JsValue, Error> {
+    options.map_or(Ok(JsValue::UNDEFINED), |options| get(options, key))
+}
+
 pub(crate) fn parse_action(value: &JsValue) -> Result<Action, Error> {
     Action::from_name(&value.as_string().unwrap_or_default())
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
-use super::args::{check_options, get, inputs_arg, names_arg, now_arg, optional_string, OwnedInput};
+use super::args::{inputs_arg, names_arg, now_arg, option, optional_options, optional_string, OwnedInput};
 use super::{to_js_error, to_js_json};
 use crate::cert::{Input, InspectOptions, Report};
 use crate::error::Error;
@@ -57,15 +57,11 @@ impl CertArgs {
     /// Reads `input` and `{ passphrase, now, names }` for `function`. `Ok(Err(report))`
     /// when the input is over the size limit: that is a finding, not a throw.
     pub(crate) fn read(input: &JsValue, options: &JsValue, function: &str) -> Result<Result<CertArgs, Report>, Error> {
-        let given = !(options.is_undefined() || options.is_null());
-        let (passphrase, now) = if given {
-            check_options(options, &INSPECT_OPTIONS, function)?;
-            (optional_string(&get(options, "passphrase")?, "passphrase")?, now_arg(&get(options, "now")?)?)
-        } else {
-            (None, now_arg(&JsValue::UNDEFINED)?)
-        };
+        let options = optional_options(options, &INSPECT_OPTIONS, function)?;
+        let passphrase = optional_string(&option(options, "passphrase")?, "passphrase")?;
+        let now = now_arg(&option(options, "now")?)?;
         let (count, items) = inputs_arg(input, function)?;
-        let names = if given { names_arg(&get(options, "names")?, count)? } else { None };
+        let names = names_arg(&option(options, "names")?, count)?;
         Ok(match items {
             Ok(items) => Ok(CertArgs { items, passphrase, now, names }),
             Err(total) => Err(Report::too_large(total)),

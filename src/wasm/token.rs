@@ -5,7 +5,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use zeroize::Zeroizing;
 
-use super::args::{bad_argument, check_options, copy_uint8, get, list_arg_up_to, now_arg, optional_string, string_arg};
+use super::args::{
+    bad_argument, copy_uint8, get, list_arg_up_to, now_arg, option, optional_options, optional_string, string_arg,
+};
 use super::{set, to_js_error, to_js_json};
 use crate::error::{Error, ErrorKind};
 use crate::shared::caps::MAX_TOKEN_KEYS;
@@ -61,14 +63,10 @@ pub fn inspect_token(
 ) -> Result<JsValue, JsValue> {
     (|| {
         let text = Zeroizing::new(string_arg(&text, "text")?);
-        let given = !(options.is_undefined() || options.is_null());
-        if given {
-            check_options(&options, &OPTIONS, "inspectToken")?;
-        }
-        let option = |name| if given { get(&options, name) } else { Ok(JsValue::UNDEFINED) };
-        let keys = keys_arg(&option("keys")?)?;
-        let now = now_arg(&option("now")?)?;
-        let passphrase = optional_string(&option("passphrase")?, "passphrase")?;
+        let options = optional_options(&options, &OPTIONS, "inspectToken")?;
+        let keys = keys_arg(&option(options, "keys")?)?;
+        let now = now_arg(&option(options, "now")?)?;
+        let passphrase = optional_string(&option(options, "passphrase")?, "passphrase")?;
         let inputs: Vec<KeyInput<'_>> = keys
             .iter()
             .map(|key| match key {
