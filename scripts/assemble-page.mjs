@@ -41,7 +41,7 @@ const PAGE = [
   'page/bound-output.js', 'page/file-list.js', 'page/secret-fields.js', 'page/panels.js', 'page/page-guards.js',
   'workflows/seed.js', 'workflows/install.js', 'workflows/fleet.js', 'workflows/fleet-secrets.js',
   'workflows/fleet-build.js', 'workflows/keys.js', 'workflows/change-secret.js', 'workflows/deactivate.js',
-  'workflows/check-blob.js', 'workflows/tokens.js', 'workflows/self-test.js',
+  'workflows/check-blob.js', 'workflows/tokens.js', 'workflows/saml.js', 'workflows/self-test.js',
   'app.js',
 ];
 // The worker's code, after wasm-bindgen's glue. A worker has a global scope of

@@ -114,6 +114,20 @@ error_kinds! {
     TooManyTokens => "too_many_tokens",
     /// More keys (JWKS entries included) than are tried at once.
     TooManyKeys => "too_many_keys",
+    /// A Redirect-binding message inflates to more than 1 MiB.
+    InflatedTooLarge => "inflated_too_large",
+    /// XML that is not well-formed, not UTF-8, or refers to an undefined entity.
+    XmlMalformed => "xml_malformed",
+    /// XML with a DOCTYPE: DTDs (entities, external references) are never read.
+    XmlDtdRefused => "xml_dtd_refused",
+    /// XML nested deeper than 64 elements.
+    XmlTooDeep => "xml_too_deep",
+    /// XML with more than 20,000 elements.
+    XmlTooManyElements => "xml_too_many_elements",
+    /// Text (or XML) that holds no SAML metadata or message.
+    NotSaml => "not_saml",
+    /// More than 64 certificates in one SAML check.
+    TooManyCertificates => "too_many_certificates",
 }
 
 /// An error with its kind and a message for people.

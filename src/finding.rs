@@ -154,6 +154,59 @@ finding_codes! {
     KeyUnreadable => ("key_unreadable", Warning),
     /// Tokens: the text holds no JWS or JWE.
     NoTokenFound => ("no_token_found", Warning),
+    /// SAML: a certificate's validity ended; Webex refuses what it signs.
+    CertificateExpired => ("certificate_expired", Error),
+    /// SAML: a certificate's validity has not begun.
+    CertificateNotYetValid => ("certificate_not_yet_valid", Error),
+    /// SAML: a certificate expires within 60 days, when Control Hub starts warning.
+    CertificateExpiresSoon => ("certificate_expires_soon", Warning),
+    /// SAML: the IdP's only signing certificate expires within 60 days and no
+    /// second one is published to roll over to.
+    NoRolloverCertificate => ("no_rollover_certificate", Warning),
+    /// SAML: an RSA key under 2048 bits.
+    WeakKey => ("weak_key", Error),
+    /// SAML: a certificate, or a metadata or message signature, uses SHA-1.
+    Sha1Signature => ("sha1_signature", Warning),
+    /// SAML: an endpoint (or a message's Destination) over plain `http:`.
+    InsecureEndpoint => ("insecure_endpoint", Error),
+    /// SAML: the IdP publishes no SingleLogoutService (Webex recommends one).
+    NoSingleLogout => ("no_single_logout", Warning),
+    /// SAML: the IdP lists NameID formats and none is one Webex accepts.
+    NameidFormatUnsupported => ("nameid_format_unsupported", Error),
+    /// SAML: the metadata's `validUntil` has passed.
+    MetadataExpired => ("metadata_expired", Error),
+    /// SAML: an entityID holds whitespace, so it matches nothing.
+    EntityIdWhitespace => ("entity_id_whitespace", Error),
+    /// SAML: the metadata carries no signature (common; worth knowing).
+    MetadataUnsigned => ("metadata_unsigned", Info),
+    /// SAML: a signature is present; this tool does not verify XML signatures.
+    SignatureNotVerified => ("signature_not_verified", Info),
+    /// SAML: an IdP publishes no signing certificate.
+    NoSigningCertificate => ("no_signing_certificate", Error),
+    /// SAML: an IdP offers single sign-on over neither HTTP-POST nor HTTP-Redirect.
+    NoSsoService => ("no_sso_service", Error),
+    /// SAML: the metadata describes no IdP (Webex's own SP metadata, say).
+    NotAnIdp => ("not_an_idp", Info),
+    /// SAML: a certificate in the XML cannot be read.
+    CertificateUnreadable => ("certificate_unreadable", Error),
+    /// SAML: the assertion's `NotOnOrAfter` has passed.
+    ConditionsExpired => ("conditions_expired", Error),
+    /// SAML: the assertion's `NotBefore` is still ahead.
+    ConditionsNotYetValid => ("conditions_not_yet_valid", Error),
+    /// SAML: the status is not Success.
+    StatusNotSuccess => ("status_not_success", Error),
+    /// SAML: the assertion carries no `uid` attribute, which Webex needs.
+    MissingUid => ("missing_uid", Error),
+    /// SAML: the assertion is encrypted; its contents are not shown.
+    AssertionEncrypted => ("assertion_encrypted", Info),
+    /// SAML: a response whose response and assertion both carry no signature.
+    MessageUnsigned => ("message_unsigned", Error),
+    /// SAML: the signature's certificate is none of the metadata's.
+    SignatureCertificateNotInMetadata => ("signature_certificate_not_in_metadata", Error),
+    /// SAML: the response's Issuer is not the metadata's IdP.
+    IssuerMismatch => ("issuer_mismatch", Warning),
+    /// SAML: no Audience is the metadata's SP.
+    AudienceMismatch => ("audience_mismatch", Error),
 }
 
 impl FindingCode {
@@ -193,6 +246,9 @@ pub struct Finding {
     /// Fleet: the files (by name) the finding is about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
+    /// SAML: the certificate (index in the report's `certificates`) the finding is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<usize>,
 }
 
 /// Sorts findings errors first, then warnings, then info, keeping the
@@ -212,6 +268,7 @@ impl Finding {
             input_indexes: Vec::new(),
             devices: Vec::new(),
             files: Vec::new(),
+            certificate: None,
         }
     }
 }

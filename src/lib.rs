@@ -28,6 +28,7 @@ mod error;
 mod finding;
 pub mod fleet;
 pub mod keys;
+pub mod saml;
 pub mod secret;
 pub mod shared;
 pub mod tasks;

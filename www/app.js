@@ -4,7 +4,7 @@
 // down) and the ready mark that tests and the benchmark wait for. Runs last.
 
 const workflows = [
-  seedWorkflow, installWorkflow, fleetWorkflow, fleetSecretsWorkflow, fleetBuildWorkflow, keysWorkflow, changeSecretWorkflow, deactivateWorkflow, checkBlobWorkflow, tokensWorkflow, selfTestWorkflow,
+  seedWorkflow, installWorkflow, fleetWorkflow, fleetSecretsWorkflow, fleetBuildWorkflow, keysWorkflow, changeSecretWorkflow, deactivateWorkflow, checkBlobWorkflow, tokensWorkflow, samlWorkflow, selfTestWorkflow,
 ];
 const UNDO_SECONDS = 15;
 

@@ -39,6 +39,30 @@ pub(crate) fn describe(cert: &Certificate<'_>, der: &[u8], self_signed: bool, no
     }
 }
 
+/// One certificate met on its own (SAML metadata publishes them bare, each
+/// trusted by itself, not through a chain), described, with what the
+/// SAML checks need that the description only shows as text.
+pub(crate) struct Standalone {
+    /// The description, as `inspect` reports it.
+    pub info: CertificateInfo,
+    /// Start and end of validity, Unix seconds.
+    pub not_before: i64,
+    pub not_after: i64,
+    /// Signed with SHA-1 or MD5.
+    pub weak_signature: bool,
+}
+
+/// Describes one DER certificate as of `now`; `None` when it is no certificate.
+pub(crate) fn standalone(der: &[u8], now: i64) -> Option<Standalone> {
+    let cert = Certificate::from_der(der)?;
+    Some(Standalone {
+        info: describe(&cert, der, is_self_signed(&cert), now),
+        not_before: timestamp(cert.not_before()),
+        not_after: timestamp(cert.not_after()),
+        weak_signature: signature::is_weak(&cert),
+    })
+}
+
 /// Subject equals issuer and the certificate's own key verifies it (or the
 /// signature cannot be checked, in which case the names decide).
 pub(crate) fn is_self_signed(cert: &Certificate<'_>) -> bool {

@@ -33,7 +33,7 @@ use crate::finding::{Finding, FindingCode, Passed, PassedCode};
 use crate::shared::quote::quote;
 
 pub(crate) use decoded::Decoded;
-pub(crate) use describe::iso8601_unix;
+pub(crate) use describe::{iso8601_unix, standalone, Standalone};
 pub(crate) use kdf_share::{derive_aes256, KdfShare};
 pub(crate) use key::{p256_pkcs8_der, PrivateKey};
 pub(crate) use oids::{EC_PUBLIC_KEY, KEY_USAGE, P256, P384, RSA_ENCRYPTION, SUBJECT_ALT_NAME};

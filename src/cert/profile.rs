@@ -1,6 +1,7 @@
-//! The rules certificates are checked against. The device's rules are the
-//! only profile today; a SAML profile (self-signed RSA certificates are normal
-//! in SSO metadata) will sit beside it.
+//! The rules a bundle of certificates (a leaf and its chain) is checked
+//! against: the device's, and a token signer's. SAML metadata publishes bare
+//! certificates, each trusted by itself, so the SAML checker describes them
+//! one by one (`standalone`) and applies its own rules (`saml::certificates`).
 
 /// What a profile requires of the bundle's leaf certificate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

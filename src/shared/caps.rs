@@ -117,3 +117,19 @@ pub(crate) fn check_size(what: &str, len: usize) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// The deepest XML the SAML checker reads: a response nests about ten
+/// elements; 100,000 nested elements are refused at the 65th.
+pub const MAX_XML_DEPTH: usize = 64;
+
+/// The most elements one XML document may hold: a metadata file with two IdPs
+/// holds a few hundred.
+pub const MAX_XML_ELEMENTS: usize = 20_000;
+
+/// The most bytes a Redirect-binding message may inflate to: 1 MiB, like any
+/// input. Inflating stops there, so a bomb costs 1 MiB of work.
+pub const MAX_INFLATED_BYTES: usize = 1 << 20;
+
+/// The most certificates one SAML check describes, metadata given alongside
+/// included: an IdP publishes two or three.
+pub const MAX_SAML_CERTIFICATES: usize = 64;

@@ -10,6 +10,7 @@ mod cert;
 mod device;
 mod fleet;
 mod keys;
+mod saml;
 mod secret;
 mod tasks;
 mod token;

@@ -24,6 +24,28 @@ function renderPassed(passed) {
   }, el('span', { class: 'severity' }, '✓ passed'), ' ', p.message)));
 }
 
+/** One certificate as a card: `role` says what it is to the reader. */
+function renderCertificate(cert, role, className = 'cert') {
+  const sans = cert.subjectAltNames.map((s) => `${s.type}: ${s.value}`);
+  const rows = [
+    ['Subject', cert.subject], ['Issuer', cert.issuer], ['Serial', cert.serialNumber],
+    ['Valid', `${cert.notBefore} to ${cert.notAfter} (${cert.daysLeft} days left)`],
+    ['Key', [cert.publicKey.algorithm, cert.publicKey.curve || (cert.publicKey.bits && `${cert.publicKey.bits} bits`)].filter(Boolean).join(' ')],
+    ['Signature', cert.signatureAlgorithm],
+    ['Key usage', cert.keyUsage.join(', ') || 'none stated'],
+    ['Extended key usage', cert.extendedKeyUsage.join(', ') || 'none stated'],
+    ['SHA-1', cert.sha1], ['SHA-256', cert.sha256],
+  ];
+  if (cert.caIssuersUrl) rows.push(['CA issuers (not fetched)', cert.caIssuersUrl]);
+  const dl = el('dl');
+  for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
+  return el('article', { class: className },
+    el('p', { class: 'role' }, role),
+    el('p', { class: 'cn' }, cert.commonName || '(no common name)'),
+    sans.length ? el('p', { class: 'sans' }, sans.join('  ·  ')) : null,
+    dl);
+}
+
 /** `context`: "install" (a verdict on installing) or "blob" (what an add blob carries). */
 function renderReport(report, { context = 'install', names = [] } = {}) {
   const card = el('div', { class: 'report' });
@@ -35,24 +57,7 @@ function renderReport(report, { context = 'install', names = [] } = {}) {
   if (report.passed && report.passed.length) card.append(renderPassed(report.passed));
   report.certificates.forEach((cert, i) => {
     const isLeaf = i === report.leafIndex;
-    const sans = cert.subjectAltNames.map((s) => `${s.type}: ${s.value}`);
-    const rows = [
-      ['Subject', cert.subject], ['Issuer', cert.issuer], ['Serial', cert.serialNumber],
-      ['Valid', `${cert.notBefore} to ${cert.notAfter} (${cert.daysLeft} days left)`],
-      ['Key', [cert.publicKey.algorithm, cert.publicKey.curve || (cert.publicKey.bits && `${cert.publicKey.bits} bits`)].filter(Boolean).join(' ')],
-      ['Signature', cert.signatureAlgorithm],
-      ['Key usage', cert.keyUsage.join(', ') || 'none stated'],
-      ['Extended key usage', cert.extendedKeyUsage.join(', ') || 'none stated'],
-      ['SHA-1', cert.sha1], ['SHA-256', cert.sha256],
-    ];
-    if (cert.caIssuersUrl) rows.push(['CA issuers (not fetched)', cert.caIssuersUrl]);
-    const dl = el('dl');
-    for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
-    card.append(el('article', { class: isLeaf ? 'cert leaf' : 'cert' },
-      el('p', { class: 'role' }, isLeaf ? 'Device certificate' : (cert.isCa ? 'CA certificate' : 'Certificate')),
-      el('p', { class: 'cn' }, cert.commonName || '(no common name)'),
-      sans.length ? el('p', { class: 'sans' }, sans.join('  ·  ')) : null,
-      dl));
+    card.append(renderCertificate(cert, isLeaf ? 'Device certificate' : (cert.isCa ? 'CA certificate' : 'Certificate'), isLeaf ? 'cert leaf' : 'cert'));
   });
   if (report.privateKey) {
     const k = report.privateKey;

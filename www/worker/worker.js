@@ -55,6 +55,7 @@ const ops = {
 
   checkBlobs: ({ text, secret }) => api.checkBlobs({ text, secret: secret || undefined }),
   inspectToken: ({ text, keys, now, passphrase }) => api.inspectToken(text, { keys, now, passphrase: passphrase || undefined }),
+  inspectSaml: ({ text, metadata, now }) => api.inspectSaml(text, { metadata, now }),
 
   selfTest: () => selfTest(api),
 
