@@ -246,9 +246,6 @@ pub struct Finding {
     /// Fleet: the files (by name) the finding is about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
-    /// SAML: the certificate (index in the report's `certificates`) the finding is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<usize>,
 }
 
 /// Sorts findings errors first, then warnings, then info, keeping the
@@ -268,7 +265,6 @@ impl Finding {
             input_indexes: Vec::new(),
             devices: Vec::new(),
             files: Vec::new(),
-            certificate: None,
         }
     }
 }

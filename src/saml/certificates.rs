@@ -93,11 +93,7 @@ impl Certificates {
         };
         let index = self.cards.len();
         let name = format!("The certificate {} “{}” {}", whose(place), quote(&info.subject), usage_words(place.usage));
-        let mut found = |code, message: String| {
-            let mut finding = Finding::new(code, message);
-            finding.certificate = Some(index);
-            findings.push(finding);
-        };
+        let mut found = |code, message: String| findings.push(Finding::new(code, message));
         let days = (not_after - self.now).div_euclid(SECONDS_PER_DAY);
         if not_after <= self.now {
             found(FindingCode::CertificateExpired, format!("{name} expired on {}. Sign-in fails until the IdP signs with a valid certificate and its new metadata is imported into Control Hub.", info.not_after));

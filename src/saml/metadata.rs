@@ -169,16 +169,14 @@ fn role_of(
     for (i, card) in cards.iter().enumerate() {
         let twin = cards[..i].iter().any(|c| c.usage == card.usage && c.certificate.sha256 == card.certificate.sha256);
         if twin {
-            let mut finding = Finding::new(
+            findings.push(Finding::new(
                 FindingCode::DuplicateCertificate,
                 format!(
                     "The certificate “{}” is published twice {} for the same use; one is enough.",
                     quote(&card.certificate.subject),
                     whose(place)
                 ),
-            );
-            finding.certificate = Some(first + i);
-            findings.push(finding);
+            ));
         }
     }
     let endpoints = |name: &str| -> Vec<Endpoint> {

@@ -42,7 +42,7 @@ export interface SamlMessage {
 export interface SamlReport {
   kind: "metadata" | "response" | "request" | "logout";
   encoding: "xml" | "base64" | "deflate" | "url";
-  findings: (Finding & { certificate?: number })[];
+  findings: Finding[];
   certificates: SamlCertificate[];
   metadata?: { signature: SamlSignature; validUntil: string | null; entities: SamlEntity[] };
   message?: SamlMessage;
