@@ -309,3 +309,98 @@ fn too_many_keys() {
     let jwks = format!(r#"{{"keys":[{}]}}"#, vec![jwk; MAX_TOKEN_KEYS + 1].join(","));
     assert_eq!(kind(inspect("", &[KeyInput::Text(&jwks)], &options)), ErrorKind::TooManyKeys);
 }
+
+/// The SAML checker's refusals, each at its cap's edge where it has one.
+mod saml {
+    use super::kind;
+    use webex_device_identity::saml::{inspect, Options};
+    use webex_device_identity::shared::caps::{
+        MAX_INFLATED_BYTES, MAX_SAML_CERTIFICATES, MAX_XML_DEPTH, MAX_XML_ELEMENTS,
+    };
+    use webex_device_identity::ErrorKind;
+
+    fn check(text: &str) -> Result<webex_device_identity::saml::Report, webex_device_identity::Error> {
+        inspect(text, &Options { now: 0, metadata: vec![] })
+    }
+
+    const MD: &str = r#"xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata""#;
+
+    #[test]
+    fn xml_too_deep() {
+        let nested = |depth: usize| {
+            format!(
+                r#"<md:EntityDescriptor {MD} entityID="e">{}{}</md:EntityDescriptor>"#,
+                "<x>".repeat(depth - 1),
+                "</x>".repeat(depth - 1)
+            )
+        };
+        assert!(check(&nested(MAX_XML_DEPTH)).is_ok());
+        assert_eq!(kind(check(&nested(MAX_XML_DEPTH + 1))), ErrorKind::XmlTooDeep);
+    }
+
+    #[test]
+    fn xml_too_many_elements() {
+        let siblings = |n: usize| {
+            format!(r#"<md:EntityDescriptor {MD} entityID="e">{}</md:EntityDescriptor>"#, "<x/>".repeat(n - 1))
+        };
+        assert!(check(&siblings(MAX_XML_ELEMENTS)).is_ok());
+        assert_eq!(kind(check(&siblings(MAX_XML_ELEMENTS + 1))), ErrorKind::XmlTooManyElements);
+    }
+
+    #[test]
+    fn xml_dtd_refused() {
+        assert_eq!(kind(check(r#"<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>"#)), ErrorKind::XmlDtdRefused);
+        assert_eq!(kind(check(r#"<!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>"#)), ErrorKind::XmlDtdRefused);
+    }
+
+    #[test]
+    fn xml_malformed() {
+        for text in ["<x>&undefined;</x>", "<a><b></a>", "<a/><b/>", "<a>", "<p:a/>", "<a x='1' x='2'/>"] {
+            assert_eq!(kind(check(text)), ErrorKind::XmlMalformed, "{text}");
+        }
+        // Not UTF-8 under the base64.
+        assert_eq!(kind(check("PGE+/zwvYT4=")), ErrorKind::XmlMalformed);
+    }
+
+    #[test]
+    fn not_saml() {
+        for text in ["hello", "<html/>", "", "SAMLResponse=%%%", "AAAA"] {
+            assert_eq!(kind(check(text)), ErrorKind::NotSaml, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn inflated_too_large() {
+        use base64ct::{Base64, Encoding};
+        use miniz_oxide::deflate::compress_to_vec;
+        let bomb = |size: usize| Base64::encode_string(&compress_to_vec(&vec![b'<'; size], 10));
+        // Exactly at the cap: inflated in full, then well-formedness decides.
+        assert_eq!(kind(check(&bomb(MAX_INFLATED_BYTES))), ErrorKind::XmlMalformed);
+        assert_eq!(kind(check(&bomb(MAX_INFLATED_BYTES + 1))), ErrorKind::InflatedTooLarge);
+    }
+
+    #[test]
+    fn input_too_large() {
+        let text = format!(r#"<md:EntityDescriptor {MD} entityID="{}"/>"#, "e".repeat(1 << 20));
+        assert_eq!(kind(check(&text)), ErrorKind::InputTooLarge);
+        let metadata = Options { now: 0, metadata: vec![&text] };
+        assert_eq!(kind(inspect("<x/>", &metadata)), ErrorKind::InputTooLarge);
+    }
+
+    #[test]
+    fn too_many_certificates() {
+        let der = include_bytes!("fixtures/certs/der/leaf.der");
+        let cert = <base64ct::Base64 as base64ct::Encoding>::encode_string(der);
+        let metadata = |n: usize| {
+            let key = format!(
+                r#"<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>{cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"#
+            );
+            format!(
+                r#"<md:EntityDescriptor {MD} entityID="e"><md:IDPSSODescriptor>{}</md:IDPSSODescriptor></md:EntityDescriptor>"#,
+                key.repeat(n)
+            )
+        };
+        assert_eq!(check(&metadata(MAX_SAML_CERTIFICATES)).unwrap().certificates.len(), MAX_SAML_CERTIFICATES);
+        assert_eq!(kind(check(&metadata(MAX_SAML_CERTIFICATES + 1))), ErrorKind::TooManyCertificates);
+    }
+}

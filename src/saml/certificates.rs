@@ -145,7 +145,7 @@ impl Certificates {
 /// "of idp.example.com's IdP" and the like, for messages.
 pub(crate) fn whose(place: Place<'_>) -> String {
     match (place.entity_id, place.role) {
-        (Some(id), Some(role)) => format!("of {} ({})", quote(id), role.to_uppercase()),
+        (Some(id), Some(role)) => format!("of the {} {}", if role == "idp" { "IdP" } else { "SP" }, quote(id)),
         (Some(id), None) => format!("in the {} of {}", place.source, quote(id)),
         (None, _) => format!("in the {}", place.source),
     }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import api from './load.mjs';
 
@@ -561,6 +562,13 @@ const base = { action: 'populate', secret: 'ossifrage', payload: 'new' };
 const v0 = vectors[0];
 const FLEET_MANIFEST = 'device,secret\nroom-1,s3cret\n';
 const manifestOf = (rows) => `device,secret\n${Array.from({ length: rows }, (_, i) => `d${i},s${i}\n`).join('')}`;
+// SAML inputs: a Redirect-binding message (raw DEFLATE, base64) and metadata with n certificates.
+const deflatedBase64 = (text) => deflateRawSync(Buffer.from(text)).toString('base64');
+const samlMetadataWithCertificates = (n) => {
+  const cert = fixture('der/leaf.der').toString('base64');
+  const key = `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+  return `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="e"><md:IDPSSODescriptor>${key.repeat(n)}</md:IDPSSODescriptor></md:EntityDescriptor>`;
+};
 const emptyFiles = (n, bytes = new Uint8Array(0)) => Array.from({ length: n }, (_, i) => ({ name: `f${i}.pem`, bytes }));
 // A valid request for the key workflow; each negative spoils one field.
 const KEY = { commonName: 'room-1.example.com', passphrase: 'correct horse', confirmPassphrase: 'correct horse' };
@@ -573,6 +581,12 @@ const negatives = {
     () => api.inspectToken('x', { keys: [42] }),
     () => api.inspectToken('x', { now: 'yesterday' }),
     () => api.inspectToken('\ud800'),
+    () => api.inspectSaml(),
+    () => api.inspectSaml('x', { metdata: 'misspelt' }),
+    () => api.inspectSaml('x', { metadata: [42] }),
+    () => api.inspectSaml('x', { now: 'yesterday' }),
+    () => api.inspectSaml('x', { metadata: Array(9).fill('<x/>') }),
+    () => api.inspectSaml('\ud800'),
     () => api.buildJwe(),
     () => api.buildJwe('populate'),
     () => api.buildJwe([]),
@@ -676,6 +690,8 @@ const negatives = {
   payload_not_utf8: 'covered natively by tests/errors.rs (needs a forged tag); see payload_not_utf8 there',
   input_too_large: [
     () => api.inspectToken('a'.repeat((1 << 20) + 1)),
+    () => api.inspectSaml('a'.repeat((1 << 20) + 1)),
+    () => api.inspectSaml('<x/>', { metadata: 'a'.repeat((1 << 20) + 1) }),
     () => api.inspectToken('x', { keys: [new Uint8Array((1 << 20) + 1)] }),
     () => api.buildJwe({ ...base, payload: 'a'.repeat((1 << 20) + 1) }),
     () => api.openJwe('a'.repeat(3 << 20), 'x'),
@@ -738,6 +754,14 @@ const negatives = {
     () => api.inspectToken('', { keys: Array(65).fill('secret') }),
     () => api.inspectToken('', { keys: [JSON.stringify({ keys: Array(65).fill({ kty: 'oct', k: 'c2VjcmV0' }) })] }),
   ],
+  // The SAML checker: tests/saml/ holds the full hostile set; here one call per code.
+  inflated_too_large: [() => api.inspectSaml(deflatedBase64('<'.repeat((1 << 20) + 1)))],
+  xml_malformed: [() => api.inspectSaml('<a><b></a>'), () => api.inspectSaml('<x>&undefined;</x>')],
+  xml_dtd_refused: [() => api.inspectSaml('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')],
+  xml_too_deep: [() => api.inspectSaml(`${'<x>'.repeat(65)}${'</x>'.repeat(65)}`)],
+  xml_too_many_elements: [() => api.inspectSaml(`<x>${'<y/>'.repeat(20000)}</x>`)],
+  not_saml: [() => api.inspectSaml('hello'), () => api.inspectSaml('<html/>'), () => api.inspectSaml('<x/>', { metadata: '<html/>' })],
+  too_many_certificates: [() => api.inspectSaml(samlMetadataWithCertificates(65))],
   // Every blob opens back under its key before it is handed out; one that does not
   // is blob_check_failed. Only a fault (memory, the machine) can make one: no input
   // does, from JavaScript or natively (seal and the check share the key and IV).
