@@ -264,6 +264,8 @@ fn every_finding_code_is_exercised() {
     seen.extend(common::FLEET_CODES.iter().map(|c| c.to_string()));
     // The token inspector's: tests/tokens.rs, the_case_files_hold_and_reach_every_token_code.
     seen.extend(common::TOKEN_CODES.iter().map(|c| c.to_string()));
+    // The SAML checker's: tests/saml.rs, every_case_gives_its_codes_and_structure.
+    seen.extend(common::SAML_CODES.iter().map(|c| c.to_string()));
     for code in FindingCode::ALL {
         assert!(seen.contains(&code.code().to_owned()), "no fixture expects {}", code.code());
     }

@@ -121,3 +121,36 @@ pub const TOKEN_CODES: [&str; 22] = [
     "key_unreadable",
     "no_token_found",
 ];
+
+/// The SAML checker's finding codes (and the shared `duplicate_certificate`):
+/// tests/saml.rs proves each is reached by a case in tests/saml/.
+#[allow(dead_code)]
+pub const SAML_CODES: [&str; 27] = [
+    "certificate_expired",
+    "certificate_not_yet_valid",
+    "certificate_expires_soon",
+    "no_rollover_certificate",
+    "weak_key",
+    "sha1_signature",
+    "insecure_endpoint",
+    "no_single_logout",
+    "nameid_format_unsupported",
+    "metadata_expired",
+    "entity_id_whitespace",
+    "duplicate_certificate",
+    "metadata_unsigned",
+    "signature_not_verified",
+    "no_signing_certificate",
+    "no_sso_service",
+    "not_an_idp",
+    "certificate_unreadable",
+    "conditions_expired",
+    "conditions_not_yet_valid",
+    "status_not_success",
+    "missing_uid",
+    "assertion_encrypted",
+    "message_unsigned",
+    "signature_certificate_not_in_metadata",
+    "issuer_mismatch",
+    "audience_mismatch",
+];
