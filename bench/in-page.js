@@ -4,7 +4,9 @@
 //
 // app.js keeps the page's worker private, so this starts more workers exactly
 // the way app.js does: a blob: URL made of the page's own #worker-src text, and
-// the wasm decoded from #wasm-b64, sent in an `init` message. The only change to
+// the wasm decoded from #wasm-b64 (with the page's own LZMA decoder, which
+// run.mjs hands in as `decodeLzma`: the page keeps its copy in its script's
+// private scope), sent in an `init` message. The only change to
 // the worker is a few lines appended after it that put performance.now() around
 // api.buildJwe and the page's `populate` op, and return those times with the op's
 // answer. Everything else (initSync, the op, deviceCommand) is the page's code.
@@ -36,7 +38,7 @@
 //                 (lateness of each 10 ms timer) and the delay of every mousedown
 //                 the driver sends (handler time − event.timeStamp), each tagged
 //                 with the phase it fell in (idle: task.idleMs before the start).
-async function pageBench(task) {
+async function pageBench(task, decodeLzma) {
   if (task.kind === 'fleet' && task.stage === 'run') return fleetRun(); // the pool is ready: nothing to decode
   const EXTRA = `
 ;(() => {
@@ -73,13 +75,17 @@ async function pageBench(task) {
 `;
   const $ = (id) => document.getElementById(id);
   if (!$('worker-src') || !$('wasm-b64')) throw new Error('the page has no #worker-src or #wasm-b64');
-  // As app.js does: base64, then (if the page inlines it gzipped) DecompressionStream.
+  // As engine.js does: base64, then LZMA. A page from before LZMA (its
+  // script's type says which) inlined the wasm gzipped: DecompressionStream,
+  // as its app.js did, so the same bench measures both.
   const decodeStart = performance.now();
   const binary = atob($('wasm-b64').textContent.trim());
   let wasm = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) wasm[i] = binary.charCodeAt(i);
-  const gzipped = wasm[0] === 0x1f && wasm[1] === 0x8b;
-  if (gzipped) {
+  const inlinedAs = $('wasm-b64').type;
+  if (inlinedAs === 'application/x-lzma') {
+    wasm = decodeLzma(wasm);
+  } else if (inlinedAs === 'application/gzip') {
     const stream = new Blob([wasm]).stream().pipeThrough(new DecompressionStream('gzip'));
     wasm = new Uint8Array(await new Response(stream).arrayBuffer());
   }
@@ -252,7 +258,7 @@ async function pageBench(task) {
   try {
     if (task.kind === 'single') {
       const w = await startWorker();
-      const out = { cores, gzipped, decodeMs, initMs: w.initMs, warmupBuildMs: [], warmupE2eMs: [], buildMs: [], opMs: [], e2eMs: [] };
+      const out = { cores, inlinedAs, decodeMs, initMs: w.initMs, warmupBuildMs: [], warmupE2eMs: [], buildMs: [], opMs: [], e2eMs: [] };
       for (let i = 0; i < task.warmups + task.runs; i++) {
         const r = await w.populate();
         if (i < task.warmups) {

@@ -34,6 +34,10 @@ const PAGE_URL = pathToFileURL(PAGE_FILE).href;
 const PKG_WASM = join(ROOT, 'pkg', 'webex_device_identity_bg.wasm');
 const NATIVE = join(resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'release', 'examples', 'bench_kdf');
 const IN_PAGE = readFileSync(join(ROOT, 'bench', 'in-page.js'), 'utf8');
+// in-page.js's second argument: the page's LZMA decoder, the same file the
+// page carries (www/page/lzma.js, a classic script declaring decodeLzma).
+const DECODE_LZMA = `(() => {\n${readFileSync(join(ROOT, 'www', 'page', 'lzma.js'), 'utf8')}\nreturn decodeLzma;\n})()`;
+const inPage = (taskExpression) => `(${IN_PAGE})(${taskExpression}, ${DECODE_LZMA})`;
 const OPENSSL_PY = join(ROOT, 'bench', 'openssl_ref.py');
 const FLEET_PY = join(ROOT, 'bench', 'fleet_ref.py');
 const MAKE_FLEET = join(ROOT, 'tests', 'fleet', 'make_fleet.py');
@@ -152,7 +156,7 @@ function recordPage(browser, r, block) {
   record(`${browser}WorkerBuild`, `${B}: api.buildJwe inside a worker made like the page's (performance.now() in the worker)`,
     r.buildMs, block, r.warmupBuildMs[0]);
   record(`${browser}EndToEnd`, `${B}: the populate op from the page: postMessage to answer`, r.e2eMs, block, r.warmupE2eMs[0]);
-  const start = ((results.workerStart ||= {})[browser] ||= { gzippedWasm: r.gzipped, decodeMs: [], initMs: [] });
+  const start = ((results.workerStart ||= {})[browser] ||= { inlinedAs: r.inlinedAs, decodeMs: [], initMs: [] });
   start.decodeMs.push(r.decodeMs);
   start.initMs.push(r.initMs);
 }
@@ -176,7 +180,7 @@ async function openChromium() {
   return {
     browser,
     openPage,
-    run: (task) => single.page.evaluate(`(${IN_PAGE})(${JSON.stringify(task)})`),
+    run: (task) => single.page.evaluate(inPage(JSON.stringify(task))),
     close: () => browser.close(),
   };
 }
@@ -223,7 +227,7 @@ async function openFirefox() {
     throw error;
   }
   const script = `const done = arguments[arguments.length - 1];
-    (${IN_PAGE})(arguments[0]).then(done, (e) => done({ error: e && e.message ? e.message + '\\n' + e.stack : String(e) }));`;
+    ${inPage('arguments[0]')}.then(done, (e) => done({ error: e && e.message ? e.message + '\\n' + e.stack : String(e) }));`;
   return {
     run: async (task) => {
       const r = await wd('POST', `/session/${session}/execute/async`, { script, args: [task] });
@@ -238,7 +242,7 @@ async function openFirefox() {
 
 async function throughput(chromium) {
   const { context, page } = await chromium.openPage();
-  const r = await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ kind: 'throughput', warmups: 2, blobs: BLOBS, rounds: ROUNDS })})`);
+  const r = await page.evaluate(inPage(JSON.stringify({ kind: 'throughput', warmups: 2, blobs: BLOBS, rounds: ROUNDS })));
   await context.close();
   const perCount = {};
   for (const k of r.counts) {
@@ -333,10 +337,10 @@ async function fleetOurs(chromium, fleet, workers, probe, returnZip = false) {
     const renderers = rendererPids().filter((pid) => !before.has(pid));
     const pageOnly = renderers.map(procMemory);
     const task = { kind: 'fleet', workers, manifest: fleet.manifest, passphrase: FLEET_PASSPHRASE, probe, idleMs: probe ? 1000 : 0, returnZip };
-    await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ ...task, stage: 'prepare', files: fleet.files })})`);
+    await page.evaluate(inPage(JSON.stringify({ ...task, stage: 'prepare', files: fleet.files })));
     const cpuBefore = renderers.map(procCpu);
     let done = false;
-    const run = page.evaluate(`(${IN_PAGE})(${JSON.stringify({ ...task, stage: 'run' })})`).finally(() => { done = true; });
+    const run = page.evaluate(inPage(JSON.stringify({ ...task, stage: 'run' }))).finally(() => { done = true; });
     const clickMs = [];
     if (probe) {
       await sleep(300);

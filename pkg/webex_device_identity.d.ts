@@ -74,6 +74,47 @@ export interface Passed { code: string; message: string }
 
 
 
+/** Options of inspectSaml. */
+export interface InspectSamlOptions {
+    /** The time to check validity against. Default: now. */
+    now?: Date;
+    /** Metadata to check a message against: the IdP's (signature certificate, Issuer), an SP's (Audience). */
+    metadata?: string | string[];
+}
+export interface SamlSignature { present: boolean; algorithm: string | null }
+export interface SamlEndpoint { binding: string; location: string; index?: string }
+export interface SamlCertificate {
+    entityId: string | null; role: "idp" | "sp" | null; use: "signing" | "encryption" | null;
+    source: "metadata" | "response" | "assertion"; certificate: CertificateInfo;
+}
+export interface SamlEntity {
+    entityId: string; roles: ("idp" | "sp")[]; validUntil: string | null; cacheDuration: string | null;
+    singleSignOn: SamlEndpoint[]; singleLogout: SamlEndpoint[]; assertionConsumer: SamlEndpoint[]; nameIdFormats: string[];
+}
+export interface SamlMessage {
+    element: string; id: string | null; issuer: string | null; destination: string | null; inResponseTo: string | null;
+    issueInstant: string | null; assertionConsumerServiceUrl: string | null;
+    status: { code: string | null; subCode: string | null; message: string | null } | null;
+    nameId: string | null; nameIdFormat: string | null;
+    conditions: { notBefore: string | null; notOnOrAfter: string | null; secondsToNotBefore: number | null; secondsToNotOnOrAfter: number | null } | null;
+    audiences: string[];
+    authn: { instant: string | null; sessionIndex: string | null; sessionNotOnOrAfter: string | null }[];
+    attributes: { name: string; friendlyName: string | null; values: string[] }[];
+    uidPresent: boolean;
+    signatures: { message: SamlSignature; assertion: SamlSignature };
+    signatureCertificateInMetadata: boolean | null;
+}
+export interface SamlReport {
+    kind: "metadata" | "response" | "request" | "logout";
+    encoding: "xml" | "base64" | "deflate" | "url";
+    findings: Finding[];
+    certificates: SamlCertificate[];
+    metadata?: { signature: SamlSignature; validUntil: string | null; entities: SamlEntity[] };
+    message?: SamlMessage;
+}
+
+
+
 /** Options of inspectToken. */
 export interface InspectTokenOptions {
     /** Keys to check with: secrets, PEM (certificate, public or private key), JWK or JWKS JSON, hex or base64. */
@@ -366,6 +407,12 @@ export function initialPopulateCommand(secret: string): string;
 export function inspect(input: string | Uint8Array | (string | Uint8Array)[], options: InspectOptions | undefined): InspectReport;
 
 /**
+ * Reads SAML metadata or a message (XML, base64, deflated, or the URL that
+ * carries it) and checks it. Signatures are reported present, never verified.
+ */
+export function inspectSaml(text: any, options: InspectSamlOptions | undefined): SamlReport;
+
+/**
  * Finds the JWTs and JWEs in `text` (a token, a Bearer line, a URL, a form
  * body, JSON) and decodes, verifies and opens each with the keys given.
  * Throws only for bad arguments and over-cap inputs.
@@ -454,6 +501,7 @@ export interface InitOutput {
     readonly generateSecret: (a: any) => [number, number, number, number];
     readonly initialPopulateCommand: (a: any) => [number, number, number, number];
     readonly inspect: (a: any, b: any) => [number, number, number];
+    readonly inspectSaml: (a: any, b: any) => [number, number, number];
     readonly inspectToken: (a: any, b: any) => [number, number, number];
     readonly installbundle_commands: (a: number, b: any) => [number, number, number];
     readonly installbundle_fingerprint: (a: number) => [number, number];

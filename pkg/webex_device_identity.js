@@ -451,6 +451,21 @@ export function inspect(input, options) {
 }
 
 /**
+ * Reads SAML metadata or a message (XML, base64, deflated, or the URL that
+ * carries it) and checks it. Signatures are reported present, never verified.
+ * @param {any} text
+ * @param {InspectSamlOptions | undefined} options
+ * @returns {SamlReport}
+ */
+export function inspectSaml(text, options) {
+    const ret = wasm.inspectSaml(text, options);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Finds the JWTs and JWEs in `text` (a token, a Bearer line, a URL, a form
  * body, JSON) and decodes, verifies and opens each with the keys given.
  * Throws only for bad arguments and over-cap inputs.

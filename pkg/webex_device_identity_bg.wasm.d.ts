@@ -23,6 +23,7 @@ export const generateKeyFleet: (a: any) => [number, number, number];
 export const generateSecret: (a: any) => [number, number, number, number];
 export const initialPopulateCommand: (a: any) => [number, number, number, number];
 export const inspect: (a: any, b: any) => [number, number, number];
+export const inspectSaml: (a: any, b: any) => [number, number, number];
 export const inspectToken: (a: any, b: any) => [number, number, number];
 export const installbundle_commands: (a: number, b: any) => [number, number, number];
 export const installbundle_fingerprint: (a: number) => [number, number];

@@ -9,13 +9,14 @@
 //   defining `wasm_bindgen`, and its wasm), as scripts/build writes them.
 //
 // Only the assembled file is made small: terser (npm, pinned in
-// package-lock.json) minifies the page script and the worker, zopfli (the
-// Debian package) gzips the wasm. Both give the same bytes for the same input,
-// so dist/ stays reproducible; scripts/setup installs both. www/ stays as written.
-import { execFileSync } from 'node:child_process';
+// package-lock.json) minifies the page script and the worker, liblzma
+// (Python's lzma module, scripts/lzma-compress.py) compresses the wasm. Both
+// give the same bytes for the same input, so dist/ stays reproducible;
+// scripts/setup installs terser. www/ stays as written.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { compressLzma, loadDecoder } from './lzma.mjs';
 
 const [glue, wasm, out] = process.argv.slice(2);
 if (!out) throw new Error('usage: assemble-page.mjs GLUE_JS WASM OUT_HTML');
@@ -37,7 +38,7 @@ const mustNotClose = (name, text) => {
 // define. They run as one classic script (Chromium refuses module scripts on
 // file://), wrapped in one function so they share a scope and leave no globals.
 const PAGE = [
-  'page/dom.js', 'page/report-card.js', 'page/output.js', 'page/engine.js', 'page/rpc.js', 'page/worker-pool.js',
+  'page/dom.js', 'page/report-card.js', 'page/output.js', 'page/lzma.js', 'page/engine.js', 'page/rpc.js', 'page/worker-pool.js',
   'page/bound-output.js', 'page/file-list.js', 'page/secret-fields.js', 'page/panels.js', 'page/page-guards.js',
   'workflows/seed.js', 'workflows/install.js', 'workflows/fleet.js', 'workflows/fleet-secrets.js',
   'workflows/fleet-build.js', 'workflows/keys.js', 'workflows/change-secret.js', 'workflows/deactivate.js',
@@ -79,20 +80,23 @@ const app = await minified('page script', `'use strict';\n(() => {\n${concat(PAG
 // The worker runs from a blob: URL made of this text; it is data here, not run by the page.
 const glueCode = withoutLineComments(readFileSync(glue, 'utf8'));
 const worker = await minified('worker', `'use strict';\n${glueCode}\n${concat(WORKER)}`);
-// Gzip before base64: base64 hides the wasm's redundancy from a server's (or
-// a zip's) compression, gzip first keeps the file small either way. The page
-// inflates it with DecompressionStream. zopfli writes standard gzip (no time
-// stamp, no file name), 15 KB (5%) smaller than gzip -9. --i15 by measurement
-// (about 3 s): --i1 gives 0.7 KB more, --i50 44 bytes less for twice the time.
-const ZOPFLI_ITERATIONS = 15;
-let wasmGzip;
-try {
-  wasmGzip = execFileSync('zopfli', [`--i${ZOPFLI_ITERATIONS}`, '-c', wasm], { maxBuffer: 64 << 20 });
-} catch (e) {
-  if (e.code === 'ENOENT') missing('zopfli (apt)');
-  throw e;
+// Compressed before base64: base64 hides the wasm's redundancy from a
+// server's (or a zip's) compression, compressing first keeps the file small
+// either way. LZMA, not gzip: the wasm is 261 KB as .lzma and 319 KB as
+// zopfli's gzip (which this used before), and the gzipped page 55.7 KB
+// smaller for it. Browsers cannot decode LZMA themselves, so the page carries
+// a decoder (www/page/lzma.js: 1.4 KB of the gzipped page, and 58 ms of the
+// main thread at start-up in Chromium, 81 ms in Firefox, where gzip took 9
+// and 10: README.md, Performance). The page is written only if that very
+// file, run here as www/ has it, gives back the wasm byte for byte; its
+// minified copy in the page is what tests/page/ runs in Chromium and Firefox.
+const wasmBytes = readFileSync(wasm);
+const wasmLzma = compressLzma(wasmBytes);
+const decodeLzma = loadDecoder();
+if (Buffer.compare(Buffer.from(decodeLzma(wasmLzma)), wasmBytes) !== 0) {
+  throw new Error("www/page/lzma.js does not decode the compressed wasm to the wasm: the page is not written");
 }
-const wasmBase64 = wasmGzip.toString('base64');
+const wasmBase64 = wasmLzma.toString('base64');
 
 const csp = [
   "default-src 'none'",
@@ -108,7 +112,7 @@ const csp = [
 
 const scripts = [
   `<script type="text/plain" id="worker-src">${worker}</script>`,
-  `<script type="application/gzip" id="wasm-b64">${wasmBase64}</script>`,
+  `<script type="application/x-lzma" id="wasm-b64">${wasmBase64}</script>`,
   `<script>${app}</script>`,
 ].join('\n');
 
