@@ -3,7 +3,7 @@
 //! reading). Only the framing is here; base64 is base64ct's constant-time
 //! decoder, so key material is not decoded through table lookups.
 
-use base64ct::{Base64, Encoding};
+use crate::shared::base64::decode_wrapped;
 
 /// One `-----BEGIN label-----` ... `-----END ...-----` block.
 pub(crate) struct Block {
@@ -65,9 +65,7 @@ fn begin_label(line: &[u8]) -> Option<String> {
 
 fn decode(label: String, body: &[u8]) -> Result<Block, Damage> {
     // Whitespace inside a line (a paste that wrapped) is dropped too.
-    let body: Vec<u8> = body.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    let contents =
-        Base64::decode_vec(core::str::from_utf8(&body).map_err(|_| Damage::Base64)?).map_err(|_| Damage::Base64)?;
+    let contents = decode_wrapped(body).ok_or(Damage::Base64)?;
     Ok(Block { label, contents })
 }
 

@@ -3,7 +3,6 @@
 //! self-signed is normal (each is trusted by itself); expiry matters 60 days
 //! ahead, when Control Hub starts warning; RSA under 2048 bits and SHA-1 are weak.
 
-use base64ct::{Base64, Encoding as _};
 use serde::Serialize;
 
 use crate::cert::{standalone, CertificateInfo, Standalone};
@@ -11,12 +10,20 @@ use crate::error::{Error, ErrorKind};
 use crate::finding::{Finding, FindingCode};
 use crate::saml::names::DS;
 use crate::saml::xml::Element;
+use crate::shared::base64::decode_wrapped;
 use crate::shared::caps::MAX_SAML_CERTIFICATES;
 use crate::shared::quote::quote;
 
 /// Control Hub warns this many days before a certificate expires.
-pub(crate) const WARNING_DAYS: i64 = 60;
+const WARNING_DAYS: i64 = 60;
 const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A certificate ending at `not_after` is (or already was) within Control
+/// Hub's warning window at `now`: the one rule `certificate_expires_soon`
+/// and `no_rollover_certificate` share.
+pub(crate) fn within_warning(not_after: i64, now: i64) -> bool {
+    not_after - now <= WARNING_DAYS * SECONDS_PER_DAY
+}
 
 /// One certificate, where it was found, and its description.
 #[derive(Debug, Serialize)]
@@ -82,8 +89,7 @@ impl Certificates {
                 format!("The XML holds more than {MAX_SAML_CERTIFICATES} certificates; an IdP publishes two or three. Check the file is the one meant."),
             ));
         }
-        let compact: String = base64.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-        let described = Base64::decode_vec(&compact).ok().and_then(|der| standalone(&der, self.now));
+        let described = decode_wrapped(base64.as_bytes()).and_then(|der| standalone(&der, self.now));
         let Some(Standalone { info, not_before, not_after, weak_signature }) = described else {
             findings.push(Finding::new(
                 FindingCode::CertificateUnreadable,
@@ -97,7 +103,7 @@ impl Certificates {
         let days = (not_after - self.now).div_euclid(SECONDS_PER_DAY);
         if not_after <= self.now {
             found(FindingCode::CertificateExpired, format!("{name} expired on {}. Sign-in fails until the IdP signs with a valid certificate and its new metadata is imported into Control Hub.", info.not_after));
-        } else if not_after - self.now <= WARNING_DAYS * SECONDS_PER_DAY {
+        } else if within_warning(not_after, self.now) {
             found(
                 FindingCode::CertificateExpiresSoon,
                 format!(

@@ -6,11 +6,11 @@
 
 use std::borrow::Cow;
 
-use base64ct::{Base64, Encoding as _};
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
+use crate::shared::base64::decode_wrapped;
 use crate::shared::caps::MAX_INFLATED_BYTES;
 
 /// How the text was read, for the report.
@@ -75,8 +75,7 @@ fn percent_decoded(value: &str) -> String {
 
 /// base64 (whitespace ignored) of XML, or of raw DEFLATE of XML.
 fn from_base64(text: &str) -> Result<(String, Encoding), Error> {
-    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    let bytes = Base64::decode_vec(&compact).map_err(|_| not_saml())?;
+    let bytes = decode_wrapped(text.as_bytes()).ok_or_else(not_saml)?;
     if bytes.trim_ascii_start().starts_with(b"<") {
         return Ok((utf8(bytes)?, Encoding::Base64));
     }

@@ -177,7 +177,8 @@ pub(crate) fn read(
         let place = Place { entity_id: issuer.as_deref(), role: None, usage: Some("signing"), source: "response" };
         embedded.extend(certificates.key_info(key_info, place, findings)?);
     }
-    if root.first(SAML, "EncryptedAssertion").is_some() {
+    let encrypted = root.first(SAML, "EncryptedAssertion").is_some();
+    if encrypted {
         findings.push(Finding::new(
             FindingCode::AssertionEncrypted,
             "The assertion is encrypted for Webex, so its subject, conditions and attributes cannot be shown here.",
@@ -194,11 +195,7 @@ pub(crate) fn read(
         read_assertion(assertion, now, &mut message, findings);
     }
     let is_response = root.name == "Response";
-    if is_response
-        && root.first(SAML, "EncryptedAssertion").is_none()
-        && !message.signatures.message.present
-        && !message.signatures.assertion.present
-    {
+    if is_response && !encrypted && !message.signatures.message.present && !message.signatures.assertion.present {
         findings.push(Finding::new(
             FindingCode::MessageUnsigned,
             "Neither the response nor its assertion is signed; Webex refuses unsigned assertions. Configure the IdP to sign the assertion (or the response).",
@@ -308,11 +305,11 @@ fn against_metadata(
             format!("No Audience of the assertion is the SP metadata's entityID ({}); Webex refuses it. Set the relying party's identifier at the IdP to that entityID.", quote(sps[0])),
         ));
     }
-    let published: Vec<&str> =
-        certificates.cards.iter().filter(|c| c.source == "metadata").map(|c| c.certificate.sha256.as_str()).collect();
     if metadata.is_empty() || embedded.is_empty() {
         return;
     }
+    let published: Vec<&str> =
+        certificates.cards.iter().filter(|c| c.source == "metadata").map(|c| c.certificate.sha256.as_str()).collect();
     let all_published =
         embedded.iter().all(|&i| published.contains(&certificates.cards[i].certificate.sha256.as_str()));
     message.signature_certificate_in_metadata = Some(all_published);

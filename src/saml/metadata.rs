@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::finding::{Finding, FindingCode};
-use crate::saml::certificates::{whose, Certificates, Place, WARNING_DAYS};
+use crate::saml::certificates::{whose, within_warning, Certificates, Place};
 use crate::saml::names::{DS, MD, WEBEX_BINDINGS, WEBEX_NAMEID_FORMATS};
 use crate::saml::signature::{self, Signature};
 use crate::saml::time;
@@ -204,7 +204,7 @@ fn role_of(
                 format!("The IdP {who} publishes no signing certificate, so Webex could not check what it signs. Export the metadata with its signing certificate."),
             ));
         } else if signing.iter().all(|c| c.certificate.sha256 == signing[0].certificate.sha256)
-            && signing[0].not_after - now <= WARNING_DAYS * 86_400
+            && within_warning(signing[0].not_after, now)
         {
             findings.push(Finding::new(
                 FindingCode::NoRolloverCertificate,
