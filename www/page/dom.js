@@ -18,6 +18,22 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /** A button that calls `onClick`. */
+/** `file`'s text replaces `box`'s, as if typed (its output's binding sees the input). */
+async function fillFromFile(box, file) {
+  if (!file) return;
+  box.value = await file.text();
+  box.dispatchEvent(new Event('input'));
+}
+
+/** A text file dropped on `box` replaces its text. */
+function acceptDroppedText(box) {
+  box.addEventListener('dragover', (event) => event.preventDefault());
+  box.addEventListener('drop', (event) => {
+    event.preventDefault();
+    fillFromFile(box, event.dataTransfer.files[0]);
+  });
+}
+
 function button(label, onClick, attrs = {}) {
   const b = el('button', { type: 'button', class: 'quiet', ...attrs }, label);
   b.addEventListener('click', onClick);

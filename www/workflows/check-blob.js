@@ -42,15 +42,7 @@ const checkBlobWorkflow = (() => {
     () => run('checkBlobs', { text: $('check-blob').value, secret: $('check-secret').value }, 'Opening (scrypt)…'),
     (r) => out.replaceChildren(...r.blobs.map((blob, n) => describe(blob, n, r.blobs.length)))));
 
-  const box = $('check-blob');
-  box.addEventListener('dragover', (event) => event.preventDefault());
-  box.addEventListener('drop', async (event) => {
-    event.preventDefault();
-    const [file] = event.dataTransfer.files;
-    if (!file) return;
-    box.value = await file.text();
-    box.dispatchEvent(new Event('input'));
-  });
+  acceptDroppedText($('check-blob'));
 
   return { clear() { clearPanel('panel-check'); } };
 })();

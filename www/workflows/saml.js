@@ -75,23 +75,9 @@ const samlWorkflow = (() => {
   }
 
   // A file dropped on a box (or chosen) replaces its text; the worker reads it.
-  for (const id of ['saml-text', 'saml-metadata']) {
-    const box = $(id);
-    box.addEventListener('dragover', (event) => event.preventDefault());
-    box.addEventListener('drop', async (event) => {
-      event.preventDefault();
-      const [file] = event.dataTransfer.files;
-      if (!file) return;
-      box.value = await file.text();
-      box.dispatchEvent(new Event('input'));
-    });
-  }
-  $('saml-file').addEventListener('change', async (event) => {
-    const [file] = event.target.files;
-    if (!file) return;
-    $('saml-text').value = await file.text();
-    $('saml-text').dispatchEvent(new Event('input'));
-  });
+  acceptDroppedText($('saml-text'));
+  acceptDroppedText($('saml-metadata'));
+  $('saml-file').addEventListener('change', (event) => fillFromFile($('saml-text'), event.target.files[0]));
 
   $('saml-inspect').addEventListener('click', () => produce(out,
     () => run('inspectSaml', {
